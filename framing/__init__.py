@@ -1,0 +1,21 @@
+"""framing: where news writing stops reporting and starts steering, sentence by sentence.
+
+    >>> import framing
+    >>> report = framing.analyze("Officials said the storm could strengthen overnight.")
+    >>> [s.verdicts["speculative"].label for s in report.sentences]
+    ['speculative']
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["analyze", "Document", "Sentence", "Verdict", "Span", "FramingError", "__version__"]
+
+from .document import Document, Sentence, Span, Verdict
+from .errors import FramingError
+
+
+def analyze(text, models_dir: str | None = None) -> Document:
+    """Segment, score and summarize one article (a string or a `Document`)."""
+    from .scoring import analyze as _analyze  # imported on first use: keeps `import framing` light
+
+    return _analyze(text, models_dir)

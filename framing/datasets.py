@@ -1,0 +1,143 @@
+"""The training data: where it lives and which parts of it each classifier learns from.
+
+The data are the normalized public datasets in ../shared/data (or `$FRAMING_DATA`); they
+are read from there and never copied into the project.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document import NEGATIVE, POSITIVE
+from .errors import FramingError, InputError
+from .reading import decode, iter_jsonl_records
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: int  # 1 for the dimension's positive label
+    source: str
+    group: str  # examples sharing a group (an article) stay on one side of a CV split
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One dataset file as a classifier uses it."""
+
+    path: str
+    licence: str
+    keep: Callable[[dict], bool] = lambda record: True
+    group_field: str | None = None
+    note: str = ""
+
+
+# What each shipped classifier trains on; the model cards repeat this with the licences.
+TASK_SOURCES: dict[str, list[SourceSpec]] = {
+    "loaded": [
+        SourceSpec("loaded/babe.jsonl", "CC BY-NC-SA 4.0 (BABE, Spinde et al. 2021)"),
+    ],
+    "opinion": [
+        SourceSpec("opinion/checkthat_en.jsonl", "CC BY 4.0 (CLEF CheckThat! 2023-2025 task 2)",
+                   keep=lambda r: r.get("ct2025_split") in ("train", "dev")),
+        SourceSpec("opinion/mpqa.jsonl", "MPQA 1.2 terms of use (research; Wiebe et al. 2005)",
+                   group_field="doc_id"),
+    ],
+    "speculative": [
+        SourceSpec("speculative/szeged_wiki_bio.jsonl",
+                   "CC BY-SA 3.0 (Szeged Uncertainty Corpus, Wikipedia part)",
+                   keep=lambda r: r.get("subcorpus") == "wiki", group_field="doc_id"),
+        SourceSpec("speculative/pei_jurgens.jsonl", "none stated (Pei and Jurgens 2021)",
+                   keep=lambda r: r.get("split") == "train"),
+        SourceSpec("speculative/future_statements.jsonl",
+                   "none stated (future statements in news; proxy labels)", group_field="doc_id"),
+    ],
+}
+
+# Held-in development sets, never trained on: the score each model card reports beside CV.
+TASK_DEV: dict[str, SourceSpec] = {
+    "opinion": SourceSpec("opinion/checkthat_en.jsonl", "CC BY 4.0",
+                          keep=lambda r: r.get("ct2025_split") == "dev_test",
+                          note="CheckThat! 2024 English test, the ct2025 dev_test part"),
+    "speculative": SourceSpec("speculative/pei_jurgens.jsonl", "none stated",
+                              keep=lambda r: r.get("split") == "val",
+                              note="Pei and Jurgens validation split"),
+}
+
+PTC_ARTICLES = "articles/ptc"
+
+
+def data_dir(explicit: str | None = None) -> Path | None:
+    """The data folder: the given one, `$FRAMING_DATA`, or ../shared/data beside the checkout."""
+    candidates = [explicit, os.environ.get("FRAMING_DATA"),
+                  str(Path(__file__).resolve().parent.parent.parent / "shared" / "data")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    if explicit:
+        raise FramingError(f"{explicit}: data folder not found")
+    return None
+
+
+def label_value(task: str, label: object, source: str) -> int:
+    if label == POSITIVE[task]:
+        return 1
+    if label == NEGATIVE[task]:
+        return 0
+    raise InputError(source, f"label {label!r} is not {POSITIVE[task]!r} or {NEGATIVE[task]!r}")
+
+
+def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r: True,
+                  group_field: str | None = None, source_name: str | None = None) -> list[Example]:
+    """Labelled sentences from one JSONL file; a bad line stops training with its line number."""
+    name = source_name or path.stem
+    text = decode(path.read_bytes(), str(path))
+    examples, seen = [], set()
+    for number, record in enumerate(iter_jsonl_records(text, str(path)), start=1):
+        if isinstance(record, InputError):
+            raise record
+        if not keep(record):
+            continue
+        sentence = record.get("text")
+        if not isinstance(sentence, str) or not sentence.strip():
+            raise InputError(f"{path}:{number}", 'record has no "text" string field')
+        if sentence in seen:  # datasets repeat sentences; a duplicate would leak across folds
+            continue
+        seen.add(sentence)
+        label = label_value(task, record.get("label"), f"{path}:{number}")
+        group = record.get(group_field) if group_field else None
+        examples.append(Example(sentence, label, name, f"{name}:{group if group is not None else number}"))
+    return examples
+
+
+def task_examples(task: str, root: Path) -> list[Example]:
+    """Everything the shipped `task` classifier trains on, de-duplicated across sources."""
+    examples, seen = [], set()
+    for spec in TASK_SOURCES[task]:
+        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field):
+            if example.text not in seen:
+                seen.add(example.text)
+                examples.append(example)
+    return examples
+
+
+def dev_examples(task: str, root: Path) -> list[Example]:
+    spec = TASK_DEV.get(task)
+    return read_examples(root / spec.path, task, spec.keep, spec.group_field) if spec else []
+
+
+def files_examples(task: str, paths: Iterable[str]) -> list[Example]:
+    return [e for p in paths for e in read_examples(Path(p), task)]
+
+
+def ptc_article_paths(root: Path) -> list[Path]:
+    return sorted((root / PTC_ARTICLES).glob("*.txt"))
+
+
+def splitter_partition(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Train and held-out PTC articles for the sentence splitter: every fifth is held out."""
+    return ([p for i, p in enumerate(paths) if i % 5 != 0],
+            [p for i, p in enumerate(paths) if i % 5 == 0])

@@ -1,0 +1,91 @@
+"""The one data model that flows through every stage.
+
+A `Document` owns its text; a `Sentence` is a view into it by character offsets; each
+sentence carries one `Verdict` per dimension, and each verdict the `Trigger` spans behind it.
+Offsets always index `Document.text`, so renderers highlight without re-tokenizing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DIMENSIONS = ("loaded", "opinion", "speculative")
+# The positive label of each dimension, as the training data spells it.
+POSITIVE = {"loaded": "loaded", "opinion": "opinion", "speculative": "speculative"}
+NEGATIVE = {"loaded": "neutral", "opinion": "fact", "speculative": "factual"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document text: a quotation, an attribution cue, a trigger word."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    weight: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets {self.start}..{self.end}")
+
+
+@dataclass
+class Verdict:
+    """One classifier's answer for one sentence."""
+
+    probability: float
+    label: str
+    triggers: list[Span] = field(default_factory=list)
+
+    @property
+    def positive(self) -> bool:
+        return self.label in POSITIVE.values()
+
+
+@dataclass
+class Sentence:
+    """A sentence of a document: offsets into the document text and what was found in it.
+
+    `kind` is "sentence", "headline", "list_item" or "debris"; debris (bylines, credits,
+    stray markup) is kept for completeness but never scored.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "sentence"
+    quotes: list[Span] = field(default_factory=list)
+    attributions: list[Span] = field(default_factory=list)
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+
+    @property
+    def scored(self) -> bool:
+        return self.kind != "debris"
+
+    @property
+    def quoted_share(self) -> float:
+        """Share of the sentence's characters inside quotation marks."""
+        if self.end <= self.start:
+            return 0.0
+        inside = sum(q.end - q.start for q in self.quotes)
+        return min(1.0, inside / (self.end - self.start))
+
+
+@dataclass
+class Document:
+    """An article as read from its source, before and after analysis."""
+
+    text: str
+    source: str = "<text>"
+    title: str | None = None
+    id: str | None = None
+    format: str = "txt"
+    metadata: dict = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+    readability: dict = field(default_factory=dict)
+    scores: dict = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+
+    @property
+    def scored_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.scored]

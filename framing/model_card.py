@@ -1,0 +1,131 @@
+"""Model cards: what a shipped classifier was trained on, how well it does, how to rebuild it.
+
+Written from the model's own metadata at training time, so a card can never describe a
+different model from the one beside it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .document import NEGATIVE, POSITIVE
+from .linear import LinearModel
+
+PURPOSE = {
+    "loaded": "Flags sentences with loaded language: emotionally charged or slanted wording.",
+    "opinion": "Tells the writer's own judgement (opinion) from reporting, including attributed "
+               "statements (fact).",
+    "speculative": "Flags speculative claims: hedges, forecasts, conditionals and alarmist "
+                   "escalation.",
+}
+
+
+def _scores_row(name: str, s: dict) -> str:
+    pos = s["positive"]
+    return (f"| {name} | {s['n']} | {s['positives']} | {pos['precision']:.3f} | {pos['recall']:.3f} "
+            f"| {pos['f1']:.3f} | {s['macro_f1']:.3f} | {s.get('brier', float('nan')):.3f} |")
+
+
+def render_model_card(model: LinearModel) -> str:
+    meta = model.metadata
+    task = model.task
+    lines = [
+        f"# Model card: `{task}`",
+        "",
+        PURPOSE.get(task, ""),
+        "",
+        f"- Labels: `{POSITIVE[task]}` (positive) / `{NEGATIVE[task]}`.",
+        f"- Trained: {meta.get('trained')}, on {meta.get('examples')} sentences "
+        f"({meta.get('positives')} positive), de-duplicated across sources.",
+        f"- Method: {meta['method']['features']}; {meta['method']['classifier']}.",
+        f"- Cue features: {', '.join(meta['method']['cues'])}.",
+        f"- Vocabulary: {len(model.vocabulary)} n-grams. File: `{task}.npz` (NumPy arrays and JSON "
+        "metadata, loaded with `allow_pickle=False`: nothing executes on load).",
+        f"- Library versions: {', '.join(f'{k} {v}' for k, v in meta.get('versions', {}).items())}.",
+        "",
+        "## Training data",
+        "",
+        "| source | file | sentences | positive | licence as stated |",
+        "|---|---|---|---|---|",
+    ]
+    for source in meta.get("sources", []):
+        lines.append(f"| {source['name']} | `{source['path']}` | {source['examples']} "
+                     f"| {source['positives']} | {source['licence']} |")
+    table_head = ["| set | n | positive | precision | recall | F1 (positive) | macro-F1 | Brier |",
+                  "|---|---|---|---|---|---|---|---|"]
+    cv = meta.get("cross_validation")
+    if cv:
+        lines += ["", "## Cross-validated scores", "",
+                  f"{cv['folds']}-fold cross-validation, folds stratified by label and grouped by "
+                  "article where the data name one (so no article is on both sides); scores of the "
+                  "out-of-fold predictions at probability 0.5.", ""]
+        lines += table_head + [_scores_row("all", cv["overall"])]
+        lines += [_scores_row(name, s) for name, s in cv.get("by_source", {}).items()]
+    if meta.get("dev"):
+        lines += ["", "## Development set", "",
+                  f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]
+        lines += table_head + [_scores_row("dev", meta["dev"])]
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "A bag of words with cues: it sees one sentence at a time, knows no world facts, and "
+        "inherits the label definitions and the outlets of its training data. Probabilities come "
+        "from a class-balanced logistic regression, so 0.5 means equal evidence for both labels, "
+        "not the base rate of any one outlet.",
+        "",
+        "## Reproduce",
+        "",
+        "```",
+        meta.get("command", f"framing train --data ../shared/data --task {task}"),
+        "```",
+        "",
+        "Training is deterministic: the same data and library versions give a model with identical "
+        "predictions.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_model_card(model: LinearModel, path: Path) -> None:
+    path.write_text(render_model_card(model), encoding="utf-8")
+
+
+def write_splitter_card(path: Path, train_articles: int, scores: dict) -> None:
+    """The card of the Punkt parameters, with the held-out boundary scores."""
+    rows = "\n".join(f"| {name} | {s['gold']} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} |"
+                     for name, s in scores.items() if isinstance(s, dict))
+    path.write_text(f"""# Model card: sentence splitter (`punkt_news.json`)
+
+NLTK Punkt parameters (abbreviations, collocations, sentence starters, orthographic
+context) learned without supervision from {train_articles} PTC news articles (SemEval-2020 Task 11
+training articles; licence: none stated by the organizers), plus a list of news abbreviations
+of our own (`NEWS_ABBREVIATIONS` in `framing/splitter.py`). Stored as plain JSON: loading it
+executes nothing. Every fifth PTC article (sorted by file name), {scores['articles']} in all, is
+held out of training and used only for the scores below.
+
+## Held-out sentence-boundary scores
+
+Each held-out article's paragraphs are joined into running text and split by framing's full
+segmenter; the sentence ends it finds are compared with the ends of the article's lines
+(one sentence per line in the PTC layout).
+
+| boundaries | gold | precision | recall | F1 |
+|---|---|---|---|---|
+{rows}
+
+- `all`: every line end. `inside_paragraphs`: paragraph ends left out (they are boundaries
+  whatever the splitter does). `punctuated`: lines that end without sentence punctuation
+  (embedded tweets, captions, share links) are left out on both sides, since no splitter can
+  find them once the lines are joined.
+- The reference layout itself comes from an automatic splitter and has its own errors: it does
+  not split after a closing curly quote (`...gunmen.” The report...`), which framing does, and
+  it splits after abbreviations such as `Fr.` and `U.S. Marshals`, which framing does not.
+  Both count against framing here.
+
+## Reproduce
+
+```
+framing train --data ../shared/data --task splitter
+framing evaluate --task splitter --data ../shared/data
+```
+""", encoding="utf-8")

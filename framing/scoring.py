@@ -1,0 +1,96 @@
+"""Score sentences with the three classifiers, and analyze whole articles.
+
+`analyze` is the library's front door: text (or a `Document`) in, a fully scored
+`Document` out, the same object every renderer reads.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .aggregate import article_scores
+from .cues import standalone_context
+from .document import DIMENSIONS, NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
+from .errors import ModelError
+from .linear import Contribution, LinearModel
+from .models_dir import shipped_models_dir
+from .readability import readability
+from .segment import segment_document
+
+
+@dataclass(frozen=True)
+class Models:
+    """The three classifiers in use, and a version string for each (a hash of its file)."""
+
+    classifiers: dict[str, LinearModel]
+    versions: dict[str, str]
+
+
+def _file_version(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=8)
+def load_models(directory: str | None = None) -> Models:
+    """The classifiers in `directory` where it has them, the shipped ones for the rest."""
+    classifiers, versions = {}, {}
+    for task in DIMENSIONS:
+        path = Path(directory) / f"{task}.npz" if directory else None
+        if path is None or not path.is_file():
+            path = shipped_models_dir() / f"{task}.npz"
+        if not path.is_file():
+            raise ModelError(f"{path}: no {task} model (train one with `framing train`)")
+        model = LinearModel.load(path)
+        if model.task != task:
+            raise ModelError(f"{path}: holds a {model.task!r} model, not {task!r}")
+        classifiers[task] = model
+        versions[task] = f"{task}-{_file_version(path)}"
+    return Models(classifiers, versions)
+
+
+def _verdict(task: str, model: LinearModel, text: str, offset: int, attributed: bool,
+             quoted_share: float, context_spans: dict[str, list[tuple[int, int]]]) -> Verdict:
+    probability = model.probability(text, attributed, quoted_share)
+    label = POSITIVE[task] if probability >= 0.5 else NEGATIVE[task]
+    triggers: list[Contribution] = model.triggers(text, attributed, quoted_share, context_spans)
+    return Verdict(
+        probability=round(probability, 4), label=label,
+        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind,
+                       round(c.weight, 4)) for c in triggers])
+
+
+def score_sentence(sentence: Sentence, models: Models) -> None:
+    """Fill in the sentence's verdicts, using the quotes and attributions marked on it."""
+    if not sentence.scored:
+        return
+    local = [(s.start - sentence.start, s.end - sentence.start) for s in sentence.quotes]
+    context_spans = {
+        "quoted": local,
+        "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
+    }
+    for task, model in models.classifiers.items():
+        sentence.verdicts[task] = _verdict(task, model, sentence.text, sentence.start,
+                                           bool(sentence.attributions), sentence.quoted_share,
+                                           context_spans)
+
+
+def score_text(text: str, models: Models) -> dict[str, Verdict]:
+    """Verdicts for one sentence on its own, as datasets are scored (offsets into `text`)."""
+    attributed, quoted_share = standalone_context(text)
+    return {task: _verdict(task, model, text, 0, attributed, quoted_share, {})
+            for task, model in models.classifiers.items()}
+
+
+def analyze(text: str | Document, models_dir: str | None = None) -> Document:
+    """Segment, score and summarize one article."""
+    document = text if isinstance(text, Document) else Document(text=text)
+    models = load_models(models_dir)
+    segment_document(document)
+    for sentence in document.sentences:
+        score_sentence(sentence, models)
+    document.readability = readability(document.text)
+    document.scores = article_scores(document)
+    document.models = dict(models.versions)
+    return document

@@ -1,0 +1,74 @@
+"""What `framing train` does: gather the data for a task, train, write model and card."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import datasets
+from .boundaries import boundary_scores, joined_layout
+from .document import DIMENSIONS
+from .errors import FramingError
+from .model_card import write_splitter_card
+from .models_dir import shipped_models_dir
+from .reading import decode
+from .splitter import SPLITTER_FILE, save_parameters, train_parameters
+from .training import save_model, train_model
+
+
+def _source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]) -> list[dict]:
+    """For the model card: each (path, licence) with how many examples it gave."""
+    counts, positives = Counter(e.source for e in examples), Counter(e.source for e in examples if e.label)
+    return [{"name": Path(path).stem, "path": path, "licence": licence,
+             "examples": counts[Path(path).stem], "positives": positives[Path(path).stem]}
+            for path, licence in sources]
+
+
+def _require_data(data: str | None) -> Path:
+    root = datasets.data_dir(data)
+    if root is None:
+        raise FramingError("no training data: pass --data DIR or set $FRAMING_DATA")
+    return root
+
+
+def train_splitter(root: Path, out: Path) -> Path:
+    """Train Punkt on the PTC articles outside the held-out fifth; write parameters and card."""
+    train_paths, held_out = datasets.splitter_partition(datasets.ptc_article_paths(root))
+    if not train_paths:
+        raise FramingError(f"{root / datasets.PTC_ARTICLES}: no articles to train the splitter on")
+    texts = [joined_layout(decode(p.read_bytes(), str(p)))[0] for p in train_paths]
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / SPLITTER_FILE
+    save_parameters(train_parameters(texts), path)
+    scores = boundary_scores(held_out, str(path))
+    write_splitter_card(out / "punkt_news.md", len(train_paths), scores)
+    return path
+
+
+def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True) -> Iterator[Path]:
+    """Train the shipped splitter and/or classifiers from the data folder."""
+    root = _require_data(data)
+    out = out or shipped_models_dir()
+    if task in ("splitter", "all"):
+        yield train_splitter(root, out)
+    for name in DIMENSIONS if task == "all" else [task] if task != "splitter" else []:
+        examples = datasets.task_examples(name, root)
+        dev = datasets.dev_examples(name, root)
+        sources = [(spec.path, spec.licence) for spec in datasets.TASK_SOURCES[name]]
+        model = train_model(name, examples, _source_rows(examples, sources), dev, cv)
+        if dev:
+            model.metadata["dev_name"] = f"`{datasets.TASK_DEV[name].path}` ({datasets.TASK_DEV[name].note})"
+        model.metadata["command"] = f"framing train --data ../shared/data --task {name}"
+        yield save_model(model, out)
+
+
+def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool = True) -> Path:
+    """Train one classifier on the user's own JSONL files."""
+    examples = datasets.files_examples(task, files)
+    if len({e.label for e in examples}) < 2:
+        raise FramingError(f"{', '.join(files)}: training needs examples of both labels")
+    sources = _source_rows(examples, [(f, "user data") for f in files])
+    model = train_model(task, examples, sources, cv=cv and len(examples) >= 50)
+    model.metadata["command"] = f"framing train --task {task} " + " ".join(
+        f"--train {f}" for f in files) + f" --out {out}"
+    return save_model(model, out)

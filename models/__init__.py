@@ -1,0 +1,1 @@
+"""Shipped model files (this folder is installed as the package `framing.models`)."""

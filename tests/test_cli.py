@@ -1,0 +1,159 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from framing import __version__
+from framing.cli import main
+from framing.document import DIMENSIONS
+
+from conftest import CORPUS
+
+WIRE = str(CORPUS / "wire_port_strike.txt")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"framing, version {__version__}\n"
+
+
+def test_text_report_lists_flagged_sentences_with_positions_and_triggers():
+    result = run("score", CORPUS / "alarm_strait_commentary.txt", "--no-color")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"== {CORPUS / 'alarm_strait_commentary.txt'}"
+    assert lines[1].strip().startswith("loaded ")
+    assert "readability: Flesch reading ease" in lines[2]
+    finding = next(i for i, l in enumerate(lines) if "WWIII" in l)
+    header = lines[finding - 1]
+    assert header.startswith(f"{CORPUS / 'alarm_strait_commentary.txt'}:5:")
+    assert "speculative" in header and "opinion" in header
+    assert "\u00abcould\u00bb" in lines[finding]  # trigger marked without colour
+    assert "speculative: could +" in lines[finding + 1]
+
+
+def test_colour_marks_triggers_with_ansi_codes():
+    result = run("score", CORPUS / "alarm_strait_commentary.txt", "--color")
+    assert "\x1b[" in result.output
+    assert "\u00ab" not in result.output
+
+
+def test_json_output_follows_the_schema():
+    result = run("score", WIRE, "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert doc["schema"] == "framing/1"
+    assert doc["source"] == WIRE
+    text = (CORPUS / "wire_port_strike.txt").read_text(encoding="utf-8")
+    for s in doc["sentences"]:
+        assert text[s["start"]:s["end"]] == s["text"]
+        for task in DIMENSIONS:
+            verdict = s[task]
+            assert set(verdict) == {"probability", "label", "triggers"}
+            for t in verdict["triggers"]:
+                assert text[t["start"]:t["end"]] == t["text"]
+    assert set(doc["scores"]) >= set(DIMENSIONS)
+    assert set(doc["readability"]) == {"flesch_reading_ease", "flesch_kincaid_grade", "words", "sentences"}
+
+
+def test_json_of_several_articles_is_a_list_and_jsonl_one_line_each():
+    paths = [WIRE, CORPUS / "council_budget.txt", CORPUS / "sports_derby.json"]
+    listed = json.loads(run("score", *paths, "--format", "json").output)
+    lines = run("score", *paths, "--format", "jsonl").output.splitlines()
+    assert [d["source"] for d in listed] == [str(p) for p in paths]
+    assert [json.loads(l)["source"] for l in lines] == [str(p) for p in paths]
+    assert json.loads(lines[2])["id"] == "sports-derby"
+
+
+def test_stdin_is_read_with_a_dash():
+    result = run("score", "-", "--format", "json",
+                 input="Storm nears coast\n\nThe storm could strengthen overnight, forecasters said.\n")
+    doc = json.loads(result.output)
+    assert doc["source"] == "<stdin>"
+    assert [s["kind"] for s in doc["sentences"]] == ["headline", "sentence"]
+    assert "could" in [t["text"] for t in doc["sentences"][1]["speculative"]["triggers"]]
+
+
+def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = run("score", bad, WIRE, tmp_path / "missing.txt", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert [json.loads(l)["source"] for l in result.stdout.splitlines()] == [WIRE]
+    assert result.stderr.splitlines() == [
+        f"framing: error: {bad}: binary file, not text",
+        f"framing: error: {tmp_path / 'missing.txt'}: no such file or directory",
+        "framing: error: 2 of 3 inputs failed",
+    ]
+
+
+def test_sentence_unit_writes_one_line_per_record_in_order(tmp_path):
+    path = tmp_path / "sentences.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a", "text": "Officials said the bridge could close next week."}),
+        "{not json",
+        json.dumps({"id": "c", "text": "The council approved the budget on Tuesday."}),
+        json.dumps({"id": "d"}),
+    ]) + "\n")
+    result = run("score", "--unit", "sentence", path, "--format", "jsonl")
+    rows = [json.loads(l) for l in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", None, "c", "d"]
+    assert rows[0]["speculative"]["label"] == "speculative"
+    assert rows[2]["speculative"]["label"] == "factual"
+    assert set(rows[0]) == {"id", "text", *DIMENSIONS}
+    assert rows[1]["error"].startswith(f"{path}:2: invalid JSON")
+    assert rows[3]["error"] == f'{path} (id d): record has no "text" string field'
+    assert result.exit_code == 2
+
+
+def test_output_file_is_written(tmp_path):
+    out = tmp_path / "report.jsonl"
+    result = run("score", WIRE, "--format", "jsonl", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["source"] == WIRE
+    assert [p.name for p in tmp_path.iterdir()] == ["report.jsonl"]
+
+
+def test_evaluate_reports_scores_for_labelled_records(tmp_path):
+    path = tmp_path / "labelled.jsonl"
+    rows = [("The minister could resign within days, aides suggested.", "speculative"),
+            ("Analysts expect prices to rise further next year.", "speculative"),
+            ("The court sentenced him to four years in prison on Monday.", "factual"),
+            ("The council approved the budget by a vote of 7 to 2.", "factual")]
+    path.write_text("".join(json.dumps({"text": t, "label": l}) + "\n" for t, l in rows))
+    result = run("evaluate", "--task", "speculative", path, "--format", "json")
+    assert result.exit_code == 0
+    scores = json.loads(result.output)
+    assert scores["n"] == 4 and scores["positives"] == 2
+    assert 0.0 <= scores["macro_f1"] <= 1.0
+    text = run("evaluate", "--task", "speculative", path).output
+    assert "macro-F1" in text
+
+
+def test_evaluate_refuses_unknown_labels_with_the_line(tmp_path):
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(json.dumps({"text": "A sentence.", "label": "maybe"}) + "\n")
+    result = run("evaluate", "--task", "opinion", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {path}:1: label 'maybe' is not 'opinion' or 'fact'\n"
+
+
+def test_models_lists_the_three_classifiers():
+    result = run("models")
+    assert result.exit_code == 0
+    assert [l.split("-")[0] for l in result.output.splitlines()] == list(DIMENSIONS)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["train", "--task", "all", "--train", WIRE], "--train needs --task"),
+    (["evaluate"], "give --task"),
+])
+def test_usage_errors(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.output

@@ -1,0 +1,93 @@
+import pytest
+
+from framing.errors import InputError
+from framing.reading import decode, html_to_text, markdown_to_text, read_documents, read_path
+
+from conftest import CORPUS
+
+
+def one(path):
+    items = list(read_path(str(path)))
+    assert len(items) == 1
+    return items[0]
+
+
+def test_plain_text_keeps_its_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\nFirst sentence. Second one.\n", encoding="utf-8")
+    doc = one(path)
+    assert doc.text == "Headline\n\nFirst sentence. Second one.\n"
+    assert doc.format == "txt"
+
+
+@pytest.mark.parametrize("encoding,prefix", [("utf-8-sig", b""), ("utf-16", b""), ("cp1252", b"")])
+def test_encodings_decode_to_the_same_text(tmp_path, encoding, prefix):
+    text = "Caf\u00e9 owners \u201cobjected\u201d \u2013 loudly.\nSecond line."
+    path = tmp_path / "a.txt"
+    path.write_bytes(prefix + text.encode(encoding))
+    assert one(path).text == text
+
+
+def test_crlf_becomes_newline():
+    assert decode(b"One.\r\nTwo.\rThree.", "x") == "One.\nTwo.\nThree."
+
+
+def test_binary_file_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    item = one(path)
+    assert isinstance(item, InputError)
+    assert str(item) == f"{path}: binary file, not text"
+
+
+def test_missing_path_is_an_error_not_an_exception(tmp_path):
+    items = list(read_documents([str(tmp_path / "nope.txt")]))
+    assert [str(i) for i in items] == [f"{tmp_path / 'nope.txt'}: no such file or directory"]
+
+
+def test_markdown_markup_is_removed():
+    md = "# The Headline\n\nSome **bold** and _italic_ text with a [link](https://x.org).\n\n```\ncode()\n```\n\n* item one\n"
+    assert markdown_to_text(md) == "The Headline\n\nSome bold and italic text with a link.\n\n\n- item one"
+
+
+def test_html_keeps_the_article_and_drops_page_furniture():
+    html = """<html><head><title>Page title</title><style>p{color:red}</style></head>
+    <body><nav>Home | News</nav><script>alert('x')</script>
+    <article><h1>Storm nears coast</h1><p>The storm &amp; its winds grew.</p>
+    <ul><li>Item one</li></ul></article><footer>Copyright 2026</footer></body></html>"""
+    text, title = html_to_text(html)
+    assert text == "Storm nears coast\n\nThe storm & its winds grew.\n\nItem one"
+    assert title == "Page title"
+
+
+def test_html_without_article_element_keeps_body_text():
+    text, _ = html_to_text("<body><div>First para.</div><div>Second <b>para</b>.</div></body>")
+    assert text == "First para.\n\nSecond para."
+
+
+def test_json_record_puts_the_title_first():
+    doc = one(CORPUS / "sports_derby.json")
+    assert doc.id == "sports-derby"
+    assert doc.text.startswith(doc.title + "\n\n")
+
+
+def test_jsonl_bad_line_is_named_and_good_lines_survive(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"id": 1, "text": "Good one."}\n{broken\n{"id": 3, "title": "x"}\n{"id": 4, "text": "Also good."}\n')
+    items = list(read_path(str(path)))
+    assert [getattr(i, "id", None) for i in items] == ["1", None, None, "4"]
+    assert str(items[1]).startswith(f"{path}:2: invalid JSON")
+    assert str(items[2]) == f'{path}:3: record has no "text" string field'
+
+
+def test_folders_are_walked_in_order_and_gold_sidecars_skipped():
+    sources = [d.source for d in read_documents([str(CORPUS)])]
+    assert len(sources) == 13
+    assert sources == sorted(sources)
+    assert not any(s.endswith(".tsv") for s in sources)
+
+
+def test_empty_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n\n ")
+    assert str(one(path)) == f"{path}: no text"

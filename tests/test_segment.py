@@ -1,0 +1,96 @@
+import pytest
+
+from framing.gold import gold_articles, read_gold
+from framing.reading import read_path
+from framing.segment import is_debris, segment
+
+from conftest import CORPUS
+
+
+def texts(text):
+    return [s.text for s in segment(text) if s.scored]
+
+
+def test_offsets_point_into_the_text():
+    text = "Storm nears coast\n\nThe storm grew. It turned north.\n"
+    for s in segment(text):
+        assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The U.S. Army said on Jan. 5 that Dr. Smith left. He flew to Washington, D.C. on Friday.",
+     ["The U.S. Army said on Jan. 5 that Dr. Smith left.", "He flew to Washington, D.C. on Friday."]),
+    ("Mr. Lee arrived at 3 p.m. Officials met him.",
+     ["Mr. Lee arrived at 3 p.m. Officials met him."]),
+    ("Growth was 3.5 percent. It was No. 3 in the ranking.",
+     ["Growth was 3.5 percent.", "It was No. 3 in the ranking."]),
+])
+def test_abbreviations_do_not_end_sentences(text, expected):
+    assert texts(text) == expected
+
+
+def test_a_quote_can_span_sentences_and_stays_marked():
+    text = "\u201cWe lost everything. Nobody came to help,\u201d she said. The town is quiet."
+    sentences = segment(text)
+    assert [s.text for s in sentences] == [
+        "\u201cWe lost everything.", "Nobody came to help,\u201d she said.", "The town is quiet."]
+    assert sentences[0].quoted_share == 1.0
+    assert sentences[1].quotes[0].text == "Nobody came to help,\u201d"
+    assert sentences[2].quotes == []
+
+
+def test_a_quote_runs_on_into_the_next_paragraph_only_when_reopened():
+    text = "\u201cThe water rose fast.\n\n\u201cThen the power went,\u201d he said.\n\nOfficials left."
+    sentences = segment(text)
+    assert [s.quoted_share > 0.9 for s in sentences] == [True, False, False]
+    assert sentences[1].quotes[0].text == "\u201cThen the power went,\u201d"
+
+
+def test_headline_without_punctuation_is_its_own_sentence():
+    sentences = segment("Storm nears coast\nThe storm grew overnight. It turned north.")
+    assert [(s.text, s.kind) for s in sentences] == [
+        ("Storm nears coast", "headline"), ("The storm grew overnight.", "sentence"),
+        ("It turned north.", "sentence")]
+
+
+def test_hard_wrapped_prose_is_joined():
+    text = "The council voted on Tuesday to approve a\nbudget that raises fees for parking\nand permits."
+    assert texts(text) == [text]
+
+
+def test_list_items_are_sentences_without_their_markers():
+    sentences = segment("The plan includes:\n- a new bridge\n- two parks\n1. more buses")
+    assert [(s.text, s.kind) for s in sentences] == [
+        ("The plan includes:", "sentence"), ("a new bridge", "list_item"),
+        ("two parks", "list_item"), ("more buses", "list_item")]
+
+
+def test_byline_debris_is_kept_but_not_scored():
+    sentences = segment("Flood town counts losses\nBy Dana Whitfield / Staff Writer\n\ntanitost /\n\nThe river rose.")
+    assert [(s.text, s.scored) for s in sentences] == [
+        ("Flood town counts losses", True), ("By Dana Whitfield / Staff Writer", False),
+        ("tanitost /", False), ("The river rose.", True)]
+
+
+@pytest.mark.parametrize("line", ["Photo: Reuters", "https://example.org/a", "Advertisement", "***"])
+def test_debris_lines(line):
+    assert is_debris(line)
+
+
+@pytest.mark.parametrize("line", ["Storm nears coast", "He left.", "Markets fall as rates rise"])
+def test_not_debris(line):
+    assert not is_debris(line)
+
+
+def test_attributions_are_marked():
+    [s] = segment("According to US officials, no US facilities were struck or damaged in the attack.")
+    assert [(a.text, a.kind) for a in s.attributions] == [("According to US officials", "according_to")]
+    [s] = segment("The Houthis claim they are being diplomatic.")
+    assert [a.text for a in s.attributions] == ["The Houthis claim"]
+
+
+def test_corpus_sentences_match_the_gold_segmentation():
+    for article, labels in gold_articles(CORPUS):
+        doc = next(read_path(str(article)))
+        got = [s.text for s in segment(doc.text) if s.scored]
+        assert got == [g.text for g in read_gold(labels)], article.name

@@ -1,0 +1,93 @@
+"""The training path, on our own corpus's gold labels (small, and always present)."""
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.datasets import Example
+from framing.gold import gold_articles, read_gold
+from framing.linear import LinearModel
+from framing.training import check_export, fit, export
+
+from conftest import CORPUS
+
+LABELS = {"loaded": ("loaded", "neutral"), "opinion": ("opinion", "fact"),
+          "speculative": ("speculative", "factual")}
+
+
+def corpus_examples(task):
+    return [Example(g.text, g.labels[task], article.stem, article.stem)
+            for article, labels in gold_articles(CORPUS) for g in read_gold(labels)]
+
+
+@pytest.fixture
+def training_file(tmp_path):
+    path = tmp_path / "speculative.jsonl"
+    positive, negative = LABELS["speculative"]
+    path.write_text("".join(json.dumps({"text": e.text, "label": positive if e.label else negative}) + "\n"
+                            for e in corpus_examples("speculative")))
+    return path
+
+
+def train(training_file, out):
+    return CliRunner().invoke(main, ["train", "--task", "speculative", "--train", str(training_file),
+                                     "--out", str(out)])
+
+
+def test_train_on_own_files_then_score_with_the_result(tmp_path, training_file):
+    result = train(training_file, tmp_path / "m")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {tmp_path / 'm' / 'speculative.npz'}\n"
+    card = (tmp_path / "m" / "speculative.md").read_text()
+    assert "## Cross-validated scores" in card and "user data" in card
+
+    scored = CliRunner().invoke(main, ["score", str(CORPUS / "wire_port_strike.txt"), "--format", "json",
+                                       "--models", str(tmp_path / "m")])
+    models = json.loads(scored.output)["models"]
+    shipped = json.loads(CliRunner().invoke(main, ["score", str(CORPUS / "wire_port_strike.txt"),
+                                                   "--format", "json"]).output)["models"]
+    assert models["speculative"] != shipped["speculative"]
+    assert models["loaded"] == shipped["loaded"] and models["opinion"] == shipped["opinion"]
+
+
+def test_training_is_deterministic(tmp_path, training_file):
+    train(training_file, tmp_path / "a")
+    train(training_file, tmp_path / "b")
+    a = LinearModel.load(tmp_path / "a" / "speculative.npz")
+    b = LinearModel.load(tmp_path / "b" / "speculative.npz")
+    assert a.vocabulary == b.vocabulary
+    assert np.array_equal(a.coef, b.coef) and np.array_equal(a.idf, b.idf)
+
+
+def test_exported_arrays_reproduce_scikit_learn_on_unseen_text():
+    examples = corpus_examples("opinion")
+    vectorizer, classifier = fit(examples, context=True)
+    model = export("opinion", vectorizer, classifier, {"uses_context": True})
+    unseen = ["I think the mayor should resign, said a resident.",
+              "\u201cThis is a disgrace,\u201d the senator wrote in a statement.",
+              "Zebras graze quietly.", ""]
+    assert check_export(model, vectorizer, classifier, unseen) < 1e-9
+
+
+def test_training_needs_both_labels(tmp_path):
+    path = tmp_path / "one_label.jsonl"
+    path.write_text(json.dumps({"text": "A fact.", "label": "fact"}) + "\n")
+    result = CliRunner().invoke(main, ["train", "--task", "opinion", "--train", str(path),
+                                       "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {path}: training needs examples of both labels\n"
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"\x80\x04\x95 pickle payload", "not a framing model file"),
+    (b"", "not a framing model file"),
+])
+def test_a_damaged_model_file_is_refused_cleanly(tmp_path, content, reason):
+    (tmp_path / "opinion.npz").write_bytes(content)
+    result = CliRunner().invoke(main, ["score", str(CORPUS / "wire_port_strike.txt"),
+                                       "--models", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"framing: error: {tmp_path / 'opinion.npz'}: {reason}")
+    assert len(result.stderr.splitlines()) == 1

@@ -1,0 +1,32 @@
+"""Checks on the real training data; they skip on a clone without ../shared/data."""
+import numpy as np
+
+from framing import datasets
+from framing.boundaries import boundary_scores
+from framing.linear import LinearModel
+from framing.models_dir import shipped_models_dir
+from framing.training import train_model
+
+
+def test_splitter_boundaries_on_held_out_ptc_articles(shared_data):
+    _, held_out = datasets.splitter_partition(datasets.ptc_article_paths(shared_data))
+    scores = boundary_scores(held_out)
+    assert scores["articles"] == 75
+    assert scores["all"]["f1"] >= 0.93
+    assert scores["punctuated"]["f1"] >= 0.96
+
+
+def test_training_reproduces_the_shipped_loaded_model(shared_data):
+    examples = datasets.task_examples("loaded", shared_data)
+    model = train_model("loaded", examples, [], cv=False)
+    shipped = LinearModel.load(shipped_models_dir() / "loaded.npz")
+    assert model.vocabulary == shipped.vocabulary
+    assert np.array_equal(model.coef, shipped.coef)
+    assert np.array_equal(model.idf, shipped.idf)
+    assert model.intercept == shipped.intercept
+
+
+def test_every_task_has_training_data_of_both_labels(shared_data):
+    for task in datasets.TASK_SOURCES:
+        labels = {e.label for e in datasets.task_examples(task, shared_data)}
+        assert labels == {0, 1}, task

@@ -35,38 +35,6 @@ class SourceSpec:
     note: str = ""
 
 
-# What each shipped classifier trains on; the model cards repeat this with the licences.
-TASK_SOURCES: dict[str, list[SourceSpec]] = {
-    "loaded": [
-        SourceSpec("loaded/babe.jsonl", "CC BY-NC-SA 4.0 (BABE, Spinde et al. 2021)"),
-    ],
-    "opinion": [
-        SourceSpec("opinion/checkthat_en.jsonl", "CC BY 4.0 (CLEF CheckThat! 2023-2025 task 2)",
-                   keep=lambda r: r.get("ct2025_split") in ("train", "dev")),
-        SourceSpec("opinion/mpqa.jsonl", "MPQA 1.2 terms of use (research; Wiebe et al. 2005)",
-                   group_field="doc_id"),
-    ],
-    "speculative": [
-        SourceSpec("speculative/szeged_wiki_bio.jsonl",
-                   "CC BY-SA 3.0 (Szeged Uncertainty Corpus, Wikipedia part)",
-                   keep=lambda r: r.get("subcorpus") == "wiki", group_field="doc_id"),
-        SourceSpec("speculative/pei_jurgens.jsonl", "none stated (Pei and Jurgens 2021)",
-                   keep=lambda r: r.get("split") == "train"),
-        SourceSpec("speculative/future_statements.jsonl",
-                   "none stated (future statements in news; proxy labels)", group_field="doc_id"),
-    ],
-}
-
-# Held-in development sets, never trained on: the score each model card reports beside CV.
-TASK_DEV: dict[str, SourceSpec] = {
-    "opinion": SourceSpec("opinion/checkthat_en.jsonl", "CC BY 4.0",
-                          keep=lambda r: r.get("ct2025_split") == "dev_test",
-                          note="CheckThat! 2024 English test, the ct2025 dev_test part"),
-    "speculative": SourceSpec("speculative/pei_jurgens.jsonl", "none stated",
-                              keep=lambda r: r.get("split") == "val",
-                              note="Pei and Jurgens validation split"),
-}
-
 PTC_ARTICLES = "articles/ptc"
 
 
@@ -113,10 +81,10 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
     return examples
 
 
-def task_examples(task: str, root: Path) -> list[Example]:
-    """Everything the shipped `task` classifier trains on, de-duplicated across sources."""
+def task_examples(task: str, sources: list[SourceSpec], root: Path) -> list[Example]:
+    """Everything a classifier trains on, de-duplicated across sources."""
     examples, seen = [], set()
-    for spec in TASK_SOURCES[task]:
+    for spec in sources:
         for example in read_examples(root / spec.path, task, spec.keep, spec.group_field):
             if example.text not in seen:
                 seen.add(example.text)
@@ -124,9 +92,24 @@ def task_examples(task: str, root: Path) -> list[Example]:
     return examples
 
 
-def dev_examples(task: str, root: Path) -> list[Example]:
-    spec = TASK_DEV.get(task)
+def dev_examples(task: str, spec: SourceSpec | None, root: Path) -> list[Example]:
     return read_examples(root / spec.path, task, spec.keep, spec.group_field) if spec else []
+
+
+def read_lexicon(path: Path, keep: Callable[[dict], bool], field: str) -> frozenset[str]:
+    """The entries of a JSONL word list, normalized as the tokenizer sees words."""
+    from .features import normalize_term
+
+    text = decode(path.read_bytes(), str(path))
+    terms = set()
+    for record in iter_jsonl_records(text, str(path)):
+        if isinstance(record, InputError):
+            raise record
+        if keep(record) and isinstance(record.get(field), str):
+            term = normalize_term(record[field])
+            if term:
+                terms.add(term)
+    return frozenset(terms)
 
 
 def files_examples(task: str, paths: Iterable[str]) -> list[Example]:

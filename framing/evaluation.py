@@ -7,6 +7,7 @@ from . import datasets
 from .document import DIMENSIONS
 from .errors import FramingError
 from .metrics import binary_scores
+from .tasks import task_config
 
 
 def _evaluate_examples(task: str, examples: list[datasets.Example], where: list[str],
@@ -30,10 +31,10 @@ def evaluate_files(task: str, files: tuple[str, ...], models_dir: str | None = N
 def evaluate_dev(task: str, data: str | None, models_dir: str | None = None) -> dict:
     """Scores on the task's held-in dev set (never trained on)."""
     root = _data_root(data)
-    spec = datasets.TASK_DEV.get(task)
+    spec = task_config(task).dev
     if spec is None:
         raise FramingError(f"the {task} classifier has no dev set; its model card gives CV scores")
-    return _evaluate_examples(task, datasets.dev_examples(task, root), [f"{spec.path} ({spec.note})"],
+    return _evaluate_examples(task, datasets.dev_examples(task, spec, root), [f"{spec.path} ({spec.note})"],
                               models_dir)
 
 

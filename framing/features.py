@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*|[!?]")
-NGRAM_RANGE = (1, 2)
 
 
 def _words(*words: str) -> re.Pattern:
@@ -64,7 +63,8 @@ also just only very can will would shall should may might must could up down out
 
 # Cues that come from the segmenter's marks rather than from patterns.
 CONTEXT_CUES = ("attributed", "quoted")
-CUE_NAMES = tuple(CUES) + CONTEXT_CUES
+PATTERN_CUES = tuple(CUES)
+LEXICON_PREFIX = "lexicon:"
 
 
 @dataclass(frozen=True)
@@ -79,29 +79,85 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
-def ngrams(text: str) -> list[tuple[str, int, int]]:
-    """Word n-grams with the offsets of the stretch they cover, as the vectorizer counts them."""
-    toks = tokens(text)
-    grams = []
-    for n in range(NGRAM_RANGE[0], NGRAM_RANGE[1] + 1):
-        for i in range(len(toks) - n + 1):
-            grams.append((" ".join(t[0] for t in toks[i:i + n]), toks[i][1], toks[i + n - 1][2]))
-    return grams
+def normalize_term(term: str) -> str:
+    """A lexicon entry as the tokenizer would see it: lower-cased tokens joined by spaces."""
+    return " ".join(t for t, _, _ in tokens(term))
 
 
-def analyzer(text: str) -> list[str]:
-    """The n-gram strings of `text`: the analyzer the TF-IDF vectorizer trains with."""
-    return [g for g, _, _ in ngrams(text)]
+@dataclass(frozen=True)
+class Analyzer:
+    """Turns a sentence into the n-grams the TF-IDF vectorizer counts, each with its span.
+
+    Word n-grams, and optionally character n-grams inside each word (prefixed "#"); a
+    character n-gram's span is its whole word, the unit a reader can see.
+    """
+
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] | None = None
+
+    def grams(self, text: str) -> list[tuple[str, int, int]]:
+        toks = tokens(text)
+        lo, hi = self.word_ngrams
+        grams = [(" ".join(t[0] for t in toks[i:i + n]), toks[i][1], toks[i + n - 1][2])
+                 for n in range(lo, hi + 1) for i in range(len(toks) - n + 1)]
+        if self.char_ngrams:
+            lo, hi = self.char_ngrams
+            for word, start, end in toks:
+                padded = f" {word} "
+                grams.extend((f"#{padded[i:i + n]}", start, end)
+                             for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
+        return grams
+
+    def __call__(self, text: str) -> list[str]:
+        return [g for g, _, _ in self.grams(text)]
+
+    def to_dict(self) -> dict:
+        return {"word_ngrams": list(self.word_ngrams),
+                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Analyzer:
+        return cls(tuple(d["word_ngrams"]), tuple(d["char_ngrams"]) if d.get("char_ngrams") else None)
 
 
-def cue_matches(text: str) -> list[CueMatch]:
-    return [CueMatch(name, m.start(), m.end())
-            for name, pattern in CUES.items() for m in pattern.finditer(text)]
+@dataclass(frozen=True)
+class CueSet:
+    """The named cues one classifier uses: patterns from CUES, word lists, context marks.
 
+    Word lists travel inside the model file, so a model scores the same wherever it goes.
+    """
 
-def cue_values(text: str, attributed: bool, quoted_share: float) -> list[float]:
-    """One value per name in CUE_NAMES: log-scaled pattern counts and the context cues."""
-    counts = dict.fromkeys(CUES, 0)
-    for match in cue_matches(text):
-        counts[match.cue] += 1
-    return [math.log1p(counts[name]) for name in CUES] + [float(attributed), quoted_share]
+    names: tuple[str, ...]
+    lexicons: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            known = (name in CUES or name in CONTEXT_CUES
+                     or name.removeprefix(LEXICON_PREFIX) in self.lexicons)
+            if not known:
+                raise ValueError(f"unknown cue {name!r}")
+        longest = max((len(t.split()) for terms in self.lexicons.values() for t in terms), default=1)
+        object.__setattr__(self, "_lexicon_grams", Analyzer((1, min(longest, 3))))
+
+    @property
+    def uses_context(self) -> bool:
+        return any(name in CONTEXT_CUES for name in self.names)
+
+    def matches(self, text: str) -> list[CueMatch]:
+        found = [CueMatch(name, m.start(), m.end())
+                 for name in self.names if name in CUES for m in CUES[name].finditer(text)]
+        if self.lexicons:
+            for gram, start, end in self._lexicon_grams.grams(text):
+                for lexicon, terms in self.lexicons.items():
+                    if gram in terms:
+                        found.append(CueMatch(LEXICON_PREFIX + lexicon, start, end))
+        return found
+
+    def values(self, text: str, attributed: bool, quoted_share: float,
+               matches: list[CueMatch] | None = None) -> list[float]:
+        """One value per name: log-scaled counts of pattern and word-list matches, then context."""
+        counts = dict.fromkeys(self.names, 0)
+        for match in self.matches(text) if matches is None else matches:
+            counts[match.cue] += 1
+        context = {"attributed": float(attributed), "quoted": quoted_share}
+        return [context[n] if n in CONTEXT_CUES else math.log1p(counts[n]) for n in self.names]

@@ -1,9 +1,9 @@
 """A trained sentence classifier as plain arrays: TF-IDF weights plus a logistic regression.
 
-Scoring needs no scikit-learn object: the vocabulary, idf weights and coefficients are
-enough, which keeps model files free of pickles, start-up fast, and every contribution to a
-verdict countable term by term. `training.py` checks that these arrays reproduce the
-scikit-learn pipeline they were exported from.
+Scoring needs no scikit-learn object: the vocabulary, idf weights, coefficients and cue
+word lists are enough, which keeps model files free of pickles, start-up fast, and every
+contribution to a verdict countable term by term. `training.py` checks that these arrays
+reproduce the scikit-learn pipeline they were exported from.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ModelError
-from .features import CUE_NAMES, FUNCTION_WORDS, cue_matches, cue_values, ngrams
+from .features import FUNCTION_WORDS, Analyzer, CueSet
 
-FORMAT = "framing-linear/1"
+FORMAT = "framing-linear/2"
 TOP_TRIGGERS = 6
 MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 
@@ -36,27 +36,20 @@ class Contribution:
 @dataclass
 class LinearModel:
     task: str
+    analyzer: Analyzer
     vocabulary: dict[str, int]
     idf: np.ndarray
-    coef: np.ndarray  # one weight per vocabulary term, then one per cue in CUE_NAMES
+    cues: CueSet
+    coef: np.ndarray  # one weight per vocabulary term, then one per cue in `cues.names`
     intercept: float
     metadata: dict = field(default_factory=dict)
 
-    @property
-    def uses_context(self) -> bool:
-        """Whether the model weighs who speaks (quotation, attribution); see training.USES_CONTEXT."""
-        return bool(self.metadata.get("uses_context", True))
-
-    def _cues(self, text: str, attributed: bool, quoted_share: float) -> list[float]:
-        if not self.uses_context:
-            attributed, quoted_share = False, 0.0
-        return cue_values(text, attributed, quoted_share)
-
     # ------------------------------------------------------------ scoring
 
-    def _term_weights(self, text: str) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
+    def _term_values(self, text: str) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
         """TF-IDF value of each known n-gram (sublinear tf, l2-normalized), and where each occurs."""
-        occurrences = [(self.vocabulary[g], s, e) for g, s, e in ngrams(text) if g in self.vocabulary]
+        occurrences = [(self.vocabulary[g], s, e) for g, s, e in self.analyzer.grams(text)
+                       if g in self.vocabulary]
         counts = Counter(index for index, _, _ in occurrences)
         values = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values()))
@@ -64,12 +57,14 @@ class LinearModel:
             values = {i: v / norm for i, v in values.items()}
         return values, occurrences
 
+    def _cue_values(self, text: str, attributed: bool, quoted_share: float, matches=None) -> np.ndarray:
+        return np.array(self.cues.values(text, attributed, quoted_share, matches))
+
     def decision(self, text: str, attributed: bool = False, quoted_share: float = 0.0) -> float:
-        values, _ = self._term_weights(text)
-        cues = self._cues(text, attributed, quoted_share)
+        values, _ = self._term_values(text)
         n = len(self.vocabulary)
         return (self.intercept + sum(v * self.coef[i] for i, v in values.items())
-                + float(np.dot(self.coef[n:], cues)))
+                + float(np.dot(self.coef[n:], self._cue_values(text, attributed, quoted_share))))
 
     def probability(self, text: str, attributed: bool = False, quoted_share: float = 0.0) -> float:
         return 1.0 / (1.0 + math.exp(-self.decision(text, attributed, quoted_share)))
@@ -79,21 +74,23 @@ class LinearModel:
                       ) -> list[Contribution]:
         """Per-occurrence contributions to the decision, largest push towards positive first.
 
-        `context_spans` gives where the context cues ("attributed", "quoted") lie in `text`.
+        A feature's contribution is shared equally by its occurrences. `context_spans` gives
+        where the context cues ("attributed", "quoted") lie in `text`.
         """
-        values, occurrences = self._term_weights(text)
-        # A feature's contribution is shared equally by its occurrences.
+        values, occurrences = self._term_values(text)
         per_term = Counter(i for i, _, _ in occurrences)
         found = [Contribution(s, e, "term", float(values[i] * self.coef[i]) / per_term[i])
                  for i, s, e in occurrences]
+        matches = self.cues.matches(text)
         n = len(self.vocabulary)
-        values_by_cue = dict(zip(CUE_NAMES, self._cues(text, attributed, quoted_share)))
+        cue_weights = self._cue_values(text, attributed, quoted_share, matches) * self.coef[n:]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
-        for match in cue_matches(text):
+        for match in matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
-        spans_by_cue.update({cue: spans for cue, spans in (context_spans or {}).items() if spans})
+        spans_by_cue.update({cue: spans for cue, spans in (context_spans or {}).items()
+                             if spans and cue in self.cues.names})
         for cue, spans in spans_by_cue.items():
-            weight = values_by_cue[cue] * float(self.coef[n + CUE_NAMES.index(cue)]) / len(spans)
+            weight = float(cue_weights[self.cues.names.index(cue)]) / len(spans)
             found.extend(Contribution(s, e, cue, weight) for s, e in spans)
         return sorted(found, key=lambda c: -c.weight)
 
@@ -119,11 +116,13 @@ class LinearModel:
     def save(self, path: Path) -> None:
         terms = sorted(self.vocabulary, key=self.vocabulary.get)
         meta = dict(self.metadata, format=FORMAT, task=self.task, intercept=self.intercept,
-                    cues=list(CUE_NAMES))
+                    analyzer=self.analyzer.to_dict(), cues=list(self.cues.names))
+        lexicons = {f"lexicon_{name}": np.array(sorted(terms), dtype=str)
+                    for name, terms in self.cues.lexicons.items()}
         with open(path, "wb") as f:  # np.savez would otherwise add ".npz" to a bare name
             np.savez_compressed(f, terms=np.array(terms, dtype=str), idf=self.idf.astype(np.float64),
                                 coef=self.coef.astype(np.float64),
-                                meta=np.array(json.dumps(meta, sort_keys=True)))
+                                meta=np.array(json.dumps(meta, sort_keys=True)), **lexicons)
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -131,16 +130,21 @@ class LinearModel:
             with np.load(path, allow_pickle=False) as data:
                 terms, idf, coef = data["terms"], data["idf"], data["coef"]
                 meta = json.loads(str(data["meta"]))
+                lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])
+                            for key in data.files if key.startswith("lexicon_")}
         except FileNotFoundError:
             raise ModelError(f"{path}: model file not found") from None
         except (ValueError, KeyError, OSError, EOFError) as exc:
             raise ModelError(f"{path}: not a framing model file ({exc})") from None
         if meta.get("format") != FORMAT:
-            raise ModelError(f"{path}: unknown model format {meta.get('format')!r}")
-        if meta.get("cues") != list(CUE_NAMES):
-            raise ModelError(f"{path}: model was trained with other cue features; retrain it")
-        if len(idf) != len(terms) or len(coef) != len(terms) + len(CUE_NAMES):
+            raise ModelError(f"{path}: unknown model format {meta.get('format')!r}; retrain it")
+        try:
+            cues = CueSet(tuple(meta["cues"]), lexicons)
+            analyzer = Analyzer.from_dict(meta["analyzer"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"{path}: model features are not ones this framing knows ({exc})") from None
+        if len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names):
             raise ModelError(f"{path}: model arrays do not fit together")
         vocabulary = {str(t): i for i, t in enumerate(terms)}
-        return cls(task=meta["task"], vocabulary=vocabulary, idf=idf, coef=coef,
-                   intercept=float(meta["intercept"]), metadata=meta)
+        return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
+                   coef=coef, intercept=float(meta["intercept"]), metadata=meta)

@@ -13,6 +13,9 @@ from .model_card import write_splitter_card
 from .models_dir import shipped_models_dir
 from .reading import decode
 from .splitter import SPLITTER_FILE, save_parameters, train_parameters
+from .features import CueSet
+from .linear import LinearModel
+from .tasks import TaskConfig, task_config
 from .training import save_model, train_model
 
 
@@ -45,6 +48,32 @@ def train_splitter(root: Path, out: Path) -> Path:
     return path
 
 
+def cue_set(config: TaskConfig, root: Path | None) -> CueSet:
+    """The task's cues, with word lists read from the data folder, or, without one, taken
+    from the shipped model (users retraining on their own files keep the same lexicons)."""
+    if not config.lexicons:
+        return CueSet(config.cues)
+    if root is not None:
+        return CueSet(config.cues, {name: datasets.read_lexicon(root / spec.path, spec.keep, spec.field)
+                                    for name, spec in config.lexicons.items()})
+    shipped = LinearModel.load(shipped_models_dir() / f"{config.name}.npz").cues
+    return CueSet(config.cues, {name: shipped.lexicons[name] for name in config.lexicons})
+
+
+def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
+    """Train the shipped classifier `name` from the data folder."""
+    config = task_config(name)
+    examples = datasets.task_examples(name, config.sources, root)
+    dev = datasets.dev_examples(name, config.dev, root)
+    sources = [(spec.path, spec.licence) for spec in config.sources]
+    sources += [(spec.path, spec.licence) for spec in config.lexicons.values()]
+    model = train_model(config, cue_set(config, root), examples, _source_rows(examples, sources), dev, cv)
+    if config.dev:
+        model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"
+    model.metadata["command"] = f"framing train --data ../shared/data --task {name}"
+    return model
+
+
 def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True) -> Iterator[Path]:
     """Train the shipped splitter and/or classifiers from the data folder."""
     root = _require_data(data)
@@ -52,23 +81,18 @@ def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True
     if task in ("splitter", "all"):
         yield train_splitter(root, out)
     for name in DIMENSIONS if task == "all" else [task] if task != "splitter" else []:
-        examples = datasets.task_examples(name, root)
-        dev = datasets.dev_examples(name, root)
-        sources = [(spec.path, spec.licence) for spec in datasets.TASK_SOURCES[name]]
-        model = train_model(name, examples, _source_rows(examples, sources), dev, cv)
-        if dev:
-            model.metadata["dev_name"] = f"`{datasets.TASK_DEV[name].path}` ({datasets.TASK_DEV[name].note})"
-        model.metadata["command"] = f"framing train --data ../shared/data --task {name}"
-        yield save_model(model, out)
+        yield save_model(train_task(name, root, cv), out)
 
 
 def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool = True) -> Path:
-    """Train one classifier on the user's own JSONL files."""
+    """Train one classifier on the user's own JSONL files, with the shipped recipe."""
     examples = datasets.files_examples(task, files)
     if len({e.label for e in examples}) < 2:
         raise FramingError(f"{', '.join(files)}: training needs examples of both labels")
+    config = task_config(task)
     sources = _source_rows(examples, [(f, "user data") for f in files])
-    model = train_model(task, examples, sources, cv=cv and len(examples) >= 50)
+    model = train_model(config, cue_set(config, datasets.data_dir()), examples, sources,
+                        cv=cv and len(examples) >= 50)
     model.metadata["command"] = f"framing train --task {task} " + " ".join(
         f"--train {f}" for f in files) + f" --out {out}"
     return save_model(model, out)

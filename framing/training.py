@@ -14,30 +14,26 @@ import numpy as np
 
 from .cues import standalone_context
 from .datasets import Example
-from .features import CUE_NAMES, analyzer, cue_values
+from .features import CueSet
 from .linear import LinearModel
 from .metrics import binary_scores
+from .tasks import TaskConfig
 
-C = 1.0
-MIN_DF = 2
 FOLDS = 5
 SEED = 0
-# Who speaks matters for opinion: a judgement attributed to a source is reporting. Loaded
-# language is loaded, and a forecast speculative, whoever utters it.
-USES_CONTEXT = {"loaded": False, "opinion": True, "speculative": False}
 
 
-def feature_matrix(vectorizer, texts: list[str], context: bool, fit: bool = False):
+def feature_matrix(vectorizer, cues: CueSet, texts: list[str], fit: bool = False):
     """TF-IDF columns, then one column per cue, as `LinearModel` computes them."""
     from scipy.sparse import csr_matrix, hstack
 
     tfidf = vectorizer.fit_transform(texts) if fit else vectorizer.transform(texts)
-    contexts = [standalone_context(t) if context else (False, 0.0) for t in texts]
-    cues = np.array([cue_values(t, *c) for t, c in zip(texts, contexts)], dtype=np.float64)
-    return hstack([tfidf, csr_matrix(cues.reshape(len(texts), len(CUE_NAMES)))]).tocsr()
+    contexts = [standalone_context(t) if cues.uses_context else (False, 0.0) for t in texts]
+    values = np.array([cues.values(t, *c) for t, c in zip(texts, contexts)], dtype=np.float64)
+    return hstack([tfidf, csr_matrix(values.reshape(len(texts), len(cues.names)))]).tocsr()
 
 
-def fit(examples: list[Example], context: bool):
+def fit(examples: list[Example], config: TaskConfig, cues: CueSet):
     """Fit the TF-IDF + cues + logistic-regression pipeline; returns (vectorizer, classifier)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -46,29 +42,31 @@ def fit(examples: list[Example], context: bool):
     labels = [e.label for e in examples]
     if len(set(labels)) < 2:
         raise ValueError("training data hold only one label")
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True,
-                                 min_df=MIN_DF if len(texts) >= 50 else 1)
-    features = feature_matrix(vectorizer, texts, context, fit=True)
-    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    classifier.fit(features, labels)
+    vectorizer = TfidfVectorizer(analyzer=config.analyzer, sublinear_tf=True,
+                                 min_df=config.min_df if len(texts) >= 50 else 1)
+    features = feature_matrix(vectorizer, cues, texts, fit=True)
+    weights = [config.source_weights.get(e.source, 1.0) for e in examples]
+    classifier = LogisticRegression(C=config.C, class_weight=config.class_weight, max_iter=5000)
+    classifier.fit(features, labels, sample_weight=weights)
     return vectorizer, classifier
 
 
-def export(task: str, vectorizer, classifier, metadata: dict) -> LinearModel:
+def export(config: TaskConfig, cues: CueSet, vectorizer, classifier, metadata: dict) -> LinearModel:
     vocabulary = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
-    return LinearModel(task=task, vocabulary=vocabulary, idf=np.asarray(vectorizer.idf_),
+    return LinearModel(task=config.name, analyzer=config.analyzer, vocabulary=vocabulary,
+                       idf=np.asarray(vectorizer.idf_), cues=cues,
                        coef=np.asarray(classifier.coef_[0]), intercept=float(classifier.intercept_[0]),
                        metadata=metadata)
 
 
 def check_export(model: LinearModel, vectorizer, classifier, texts: list[str]) -> float:
     """Largest gap between the exported model's decisions and scikit-learn's on `texts`."""
-    expected = classifier.decision_function(feature_matrix(vectorizer, texts, model.uses_context))
+    expected = classifier.decision_function(feature_matrix(vectorizer, model.cues, texts))
     return max((abs(model.decision(t, *standalone_context(t)) - want)
                 for t, want in zip(texts, expected)), default=0.0)
 
 
-def cross_validate(examples: list[Example], context: bool, folds: int = FOLDS) -> dict:
+def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, folds: int = FOLDS) -> dict:
     """Out-of-fold scores, folds grouped by article and stratified by label, overall and per source."""
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -77,9 +75,9 @@ def cross_validate(examples: list[Example], context: bool, folds: int = FOLDS) -
     probabilities = np.zeros(len(examples))
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels, groups):
-        vectorizer, classifier = fit([examples[i] for i in train_idx], context)
+        vectorizer, classifier = fit([examples[i] for i in train_idx], config, cues)
         texts = [examples[i].text for i in test_idx]
-        features = feature_matrix(vectorizer, texts, context)
+        features = feature_matrix(vectorizer, cues, texts)
         probabilities[test_idx] = classifier.predict_proba(features)[:, 1]
     predicted = (probabilities >= 0.5).astype(int)
     result = {"folds": folds, "overall": binary_scores(labels.tolist(), predicted.tolist(),
@@ -109,27 +107,34 @@ def versions() -> dict:
             "numpy": np.__version__, "nltk": nltk.__version__}
 
 
-def train_model(task: str, examples: list[Example], sources: list[dict],
+def describe(config: TaskConfig) -> dict:
+    """The recipe in words, for the model card."""
+    a = config.analyzer
+    chars = f" + character {a.char_ngrams[0]}-{a.char_ngrams[1]}-grams" if a.char_ngrams else ""
+    return {"features": f"word {a.word_ngrams[0]}-{a.word_ngrams[1]}-grams{chars}, TF-IDF "
+                        f"(sublinear tf, min_df {config.min_df}) + cue features",
+            "classifier": f"LogisticRegression(C={config.C}, class_weight={config.class_weight!r}, lbfgs)"
+                          + (f", source weights {config.source_weights}" if config.source_weights else ""),
+            "cues": list(config.cues)}
+
+
+def train_model(config: TaskConfig, cues: CueSet, examples: list[Example], sources: list[dict],
                 dev: list[Example] | None = None, cv: bool = True) -> LinearModel:
     """Cross-validate, fit on everything, export, and record what the model card needs."""
     dev_texts = {e.text for e in dev or []}
     examples = [e for e in examples if e.text not in dev_texts]  # the dev set stays unseen
-    context = USES_CONTEXT.get(task, True)
     metadata: dict = {
-        "trained": datetime.date.today().isoformat(), "uses_context": context,
+        "trained": datetime.date.today().isoformat(),
         "examples": len(examples), "positives": sum(e.label for e in examples),
-        "sources": sources, "versions": versions(),
-        "method": {"features": "word 1-2-gram TF-IDF (sublinear tf, min_df 2) + cue features",
-                   "classifier": f"LogisticRegression(C={C}, class_weight='balanced', lbfgs)",
-                   "cues": list(CUE_NAMES)},
+        "sources": sources, "versions": versions(), "method": describe(config),
     }
     if cv:
-        metadata["cross_validation"] = cross_validate(examples, context)
-    vectorizer, classifier = fit(examples, context)
-    model = export(task, vectorizer, classifier, metadata)
+        metadata["cross_validation"] = cross_validate(examples, config, cues)
+    vectorizer, classifier = fit(examples, config, cues)
+    model = export(config, cues, vectorizer, classifier, metadata)
     gap = check_export(model, vectorizer, classifier, [e.text for e in examples[:300]])
     if gap > 1e-6:
-        raise RuntimeError(f"exported {task} model disagrees with scikit-learn by {gap:g}")
+        raise RuntimeError(f"exported {config.name} model disagrees with scikit-learn by {gap:g}")
     if dev:
         model.metadata["dev"] = score_examples(model, dev)
     return model

@@ -9,7 +9,9 @@ from framing.cli import main
 from framing.datasets import Example
 from framing.gold import gold_articles, read_gold
 from framing.linear import LinearModel
-from framing.training import check_export, fit, export
+from framing.features import CueSet
+from framing.tasks import task_config
+from framing.training import check_export, export, fit
 
 from conftest import CORPUS
 
@@ -63,8 +65,10 @@ def test_training_is_deterministic(tmp_path, training_file):
 
 def test_exported_arrays_reproduce_scikit_learn_on_unseen_text():
     examples = corpus_examples("opinion")
-    vectorizer, classifier = fit(examples, context=True)
-    model = export("opinion", vectorizer, classifier, {"uses_context": True})
+    config = task_config("opinion")
+    cues = CueSet(config.cues)
+    vectorizer, classifier = fit(examples, config, cues)
+    model = export(config, cues, vectorizer, classifier, {})
     unseen = ["I think the mayor should resign, said a resident.",
               "\u201cThis is a disgrace,\u201d the senator wrote in a statement.",
               "Zebras graze quietly.", ""]

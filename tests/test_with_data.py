@@ -3,9 +3,11 @@ import numpy as np
 
 from framing import datasets
 from framing.boundaries import boundary_scores
+from framing.document import DIMENSIONS
+from framing.tasks import task_config
 from framing.linear import LinearModel
 from framing.models_dir import shipped_models_dir
-from framing.training import train_model
+from framing.train_commands import train_task
 
 
 def test_splitter_boundaries_on_held_out_ptc_articles(shared_data):
@@ -17,8 +19,7 @@ def test_splitter_boundaries_on_held_out_ptc_articles(shared_data):
 
 
 def test_training_reproduces_the_shipped_loaded_model(shared_data):
-    examples = datasets.task_examples("loaded", shared_data)
-    model = train_model("loaded", examples, [], cv=False)
+    model = train_task("loaded", shared_data, cv=False)
     shipped = LinearModel.load(shipped_models_dir() / "loaded.npz")
     assert model.vocabulary == shipped.vocabulary
     assert np.array_equal(model.coef, shipped.coef)
@@ -27,6 +28,6 @@ def test_training_reproduces_the_shipped_loaded_model(shared_data):
 
 
 def test_every_task_has_training_data_of_both_labels(shared_data):
-    for task in datasets.TASK_SOURCES:
-        labels = {e.label for e in datasets.task_examples(task, shared_data)}
+    for task in DIMENSIONS:
+        labels = {e.label for e in datasets.task_examples(task, task_config(task).sources, shared_data)}
         assert labels == {0, 1}, task

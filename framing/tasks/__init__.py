@@ -1,0 +1,43 @@
+"""Each classifier's recipe: its training data, its features, its settings.
+
+One module per dimension holds its `TASK`; the training code is shared and reads only
+these recipes, so improving one classifier means editing one file.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..datasets import SourceSpec
+from ..features import Analyzer
+
+
+@dataclass(frozen=True)
+class LexiconSpec:
+    """A word list for a cue, taken from a JSONL lexicon file in the data folder."""
+
+    path: str
+    licence: str
+    keep: Callable[[dict], bool] = lambda record: True
+    field: str = "text"
+
+
+@dataclass(frozen=True)
+class TaskConfig:
+    name: str
+    sources: list[SourceSpec]
+    cues: tuple[str, ...]  # names from features.CUES and CONTEXT_CUES, and "lexicon:<name>"
+    lexicons: dict[str, LexiconSpec] = field(default_factory=dict)
+    dev: SourceSpec | None = None
+    analyzer: Analyzer = Analyzer()
+    min_df: int = 2
+    C: float = 1.0
+    class_weight: str | None = "balanced"
+    # Relative weight of each source's examples (by file stem); 1.0 when not named.
+    source_weights: dict[str, float] = field(default_factory=dict)
+
+
+def task_config(name: str) -> TaskConfig:
+    from . import loaded, opinion, speculative
+
+    return {"loaded": loaded.TASK, "opinion": opinion.TASK, "speculative": speculative.TASK}[name]

@@ -18,6 +18,11 @@ def _words(*words: str) -> re.Pattern:
     return re.compile(r"(?i)(?<![\w'\u2019-])(?:" + "|".join(words) + r")(?![\w'\u2019-])")
 
 
+def word_pattern(*words: str) -> str:
+    """A case-insensitive regular expression matching any of `words` as whole words."""
+    return _words(*words).pattern
+
+
 CUES: dict[str, re.Pattern] = {
     "possibility": _words("could", "might", "may", "maybe", "perhaps", "possibly", "possible",
                           "potentially", "potential"),
@@ -122,22 +127,34 @@ class Analyzer:
 
 @dataclass(frozen=True)
 class CueSet:
-    """The named cues one classifier uses: patterns from CUES, word lists, context marks.
+    """The named cues one classifier uses: patterns, word lists, and the context marks.
 
-    Word lists travel inside the model file, so a model scores the same wherever it goes.
+    Patterns (regular expressions, by name) and word lists travel inside the model file, so
+    a model scores the same wherever it goes, whatever this module's defaults become.
     """
 
     names: tuple[str, ...]
+    patterns: dict[str, str] = field(default_factory=dict)
     lexicons: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in self.names:
-            known = (name in CUES or name in CONTEXT_CUES
+            known = (name in self.patterns or name in CONTEXT_CUES
                      or name.removeprefix(LEXICON_PREFIX) in self.lexicons)
             if not known:
                 raise ValueError(f"unknown cue {name!r}")
         longest = max((len(t.split()) for terms in self.lexicons.values() for t in terms), default=1)
         object.__setattr__(self, "_lexicon_grams", Analyzer((1, min(longest, 3))))
+        object.__setattr__(self, "_compiled", {n: re.compile(p) for n, p in self.patterns.items()
+                                               if n in self.names})
+
+    @classmethod
+    def build(cls, names: tuple[str, ...], patterns: dict[str, str] | None = None,
+              lexicons: dict[str, frozenset[str]] | None = None) -> CueSet:
+        """Cues by name: task-specific `patterns` first, then the defaults in CUES."""
+        own = patterns or {}
+        chosen = {n: own[n] if n in own else CUES[n].pattern for n in names if n in own or n in CUES}
+        return cls(tuple(names), chosen, lexicons or {})
 
     @property
     def uses_context(self) -> bool:
@@ -145,7 +162,7 @@ class CueSet:
 
     def matches(self, text: str) -> list[CueMatch]:
         found = [CueMatch(name, m.start(), m.end())
-                 for name in self.names if name in CUES for m in CUES[name].finditer(text)]
+                 for name, pattern in self._compiled.items() for m in pattern.finditer(text)]
         if self.lexicons:
             for gram, start, end in self._lexicon_grams.grams(text):
                 for lexicon, terms in self.lexicons.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,7 +117,8 @@ class LinearModel:
     def save(self, path: Path) -> None:
         terms = sorted(self.vocabulary, key=self.vocabulary.get)
         meta = dict(self.metadata, format=FORMAT, task=self.task, intercept=self.intercept,
-                    analyzer=self.analyzer.to_dict(), cues=list(self.cues.names))
+                    analyzer=self.analyzer.to_dict(), cues=list(self.cues.names),
+                    patterns=self.cues.patterns)
         lexicons = {f"lexicon_{name}": np.array(sorted(terms), dtype=str)
                     for name, terms in self.cues.lexicons.items()}
         with open(path, "wb") as f:  # np.savez would otherwise add ".npz" to a bare name
@@ -139,9 +141,9 @@ class LinearModel:
         if meta.get("format") != FORMAT:
             raise ModelError(f"{path}: unknown model format {meta.get('format')!r}; retrain it")
         try:
-            cues = CueSet(tuple(meta["cues"]), lexicons)
+            cues = CueSet(tuple(meta["cues"]), dict(meta["patterns"]), lexicons)
             analyzer = Analyzer.from_dict(meta["analyzer"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, re.error) as exc:
             raise ModelError(f"{path}: model features are not ones this framing knows ({exc})") from None
         if len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names):
             raise ModelError(f"{path}: model arrays do not fit together")

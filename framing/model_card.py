@@ -64,6 +64,8 @@ def render_model_card(model: LinearModel) -> str:
         lines += ["", "## Development set", "",
                   f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]
         lines += table_head + [_scores_row("dev", meta["dev"])]
+    if meta.get("card_notes"):
+        lines += ["", meta["card_notes"].strip()]
     lines += [
         "",
         "## Limits",

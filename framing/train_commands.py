@@ -52,12 +52,14 @@ def cue_set(config: TaskConfig, root: Path | None) -> CueSet:
     """The task's cues, with word lists read from the data folder, or, without one, taken
     from the shipped model (users retraining on their own files keep the same lexicons)."""
     if not config.lexicons:
-        return CueSet(config.cues)
-    if root is not None:
-        return CueSet(config.cues, {name: datasets.read_lexicon(root / spec.path, spec.keep, spec.field)
-                                    for name, spec in config.lexicons.items()})
-    shipped = LinearModel.load(shipped_models_dir() / f"{config.name}.npz").cues
-    return CueSet(config.cues, {name: shipped.lexicons[name] for name in config.lexicons})
+        lexicons = {}
+    elif root is not None:
+        lexicons = {name: datasets.read_lexicon(root / spec.path, spec.keep, spec.field)
+                    for name, spec in config.lexicons.items()}
+    else:
+        shipped = LinearModel.load(shipped_models_dir() / f"{config.name}.npz").cues
+        lexicons = {name: shipped.lexicons[name] for name in config.lexicons}
+    return CueSet.build(config.cues, config.patterns, lexicons)
 
 
 def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
@@ -71,6 +73,7 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"
     model.metadata["command"] = f"framing train --data ../shared/data --task {name}"
+    model.metadata["card_notes"] = config.card_notes
     return model
 
 

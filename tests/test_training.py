@@ -66,7 +66,7 @@ def test_training_is_deterministic(tmp_path, training_file):
 def test_exported_arrays_reproduce_scikit_learn_on_unseen_text():
     examples = corpus_examples("opinion")
     config = task_config("opinion")
-    cues = CueSet(config.cues)
+    cues = CueSet.build(config.cues, config.patterns)
     vectorizer, classifier = fit(examples, config, cues)
     model = export(config, cues, vectorizer, classifier, {})
     unseen = ["I think the mayor should resign, said a resident.",

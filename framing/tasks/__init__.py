@@ -26,7 +26,10 @@ class LexiconSpec:
 class TaskConfig:
     name: str
     sources: list[SourceSpec]
-    cues: tuple[str, ...]  # names from features.CUES and CONTEXT_CUES, and "lexicon:<name>"
+    # Cue names: from `patterns` below, else from features.CUES; features.CONTEXT_CUES;
+    # and "lexicon:<name>" for each word list in `lexicons`.
+    cues: tuple[str, ...]
+    patterns: dict[str, str] = field(default_factory=dict)  # name -> regular expression
     lexicons: dict[str, LexiconSpec] = field(default_factory=dict)
     dev: SourceSpec | None = None
     analyzer: Analyzer = Analyzer()
@@ -35,6 +38,8 @@ class TaskConfig:
     class_weight: str | None = "balanced"
     # Relative weight of each source's examples (by file stem); 1.0 when not named.
     source_weights: dict[str, float] = field(default_factory=dict)
+    # Markdown appended to the model card: error analysis, notes on the data.
+    card_notes: str = ""
 
 
 def task_config(name: str) -> TaskConfig:

@@ -60,6 +60,12 @@ def render_model_card(model: LinearModel) -> str:
                   "out-of-fold predictions at probability 0.5.", ""]
         lines += table_head + [_scores_row("all", cv["overall"])]
         lines += [_scores_row(name, s) for name, s in cv.get("by_source", {}).items()]
+        if cv.get("reliability"):
+            lines += ["", "Calibration of the out-of-fold probabilities (a calibrated model has the "
+                      "positive rate of each bin close to its mean probability):", "",
+                      "| probability | sentences | mean probability | positive rate |", "|---|---|---|---|"]
+            lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} |"
+                      for r in cv["reliability"]]
     if meta.get("dev"):
         lines += ["", "## Development set", "",
                   f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]

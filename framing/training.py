@@ -81,7 +81,8 @@ def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, fo
         probabilities[test_idx] = classifier.predict_proba(features)[:, 1]
     predicted = (probabilities >= 0.5).astype(int)
     result = {"folds": folds, "overall": binary_scores(labels.tolist(), predicted.tolist(),
-                                                       probabilities.tolist())}
+                                                       probabilities.tolist()),
+              "reliability": reliability(labels, probabilities)}
     by_source = defaultdict(list)
     for i, e in enumerate(examples):
         by_source[e.source].append(i)
@@ -91,6 +92,18 @@ def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, fo
                                   probabilities[idx].tolist())
             for source, idx in sorted(by_source.items())}
     return result
+
+
+def reliability(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -> list[dict]:
+    """Per probability bin: how many sentences, their mean probability, the share truly positive."""
+    rows = []
+    for b in range(bins):
+        inside = (probabilities >= b / bins) & ((probabilities < (b + 1) / bins) if b < bins - 1 else True)
+        if inside.any():
+            rows.append({"bin": f"{b / bins:.1f}-{(b + 1) / bins:.1f}", "n": int(inside.sum()),
+                         "mean_probability": round(float(probabilities[inside].mean()), 3),
+                         "positive_rate": round(float(labels[inside].mean()), 3)})
+    return rows
 
 
 def score_examples(model: LinearModel, examples: list[Example]) -> dict:

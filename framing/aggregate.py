@@ -1,24 +1,65 @@
-"""Article-level scores, computed from the sentences' verdicts only."""
+"""Article-level scores, computed from the sentences' verdicts and voices only.
+
+Shares are of the scored sentences (debris is not counted). The writer's own voice is kept
+apart from quoted and attributed speech throughout: a quoted "atrocities" is the speaker's
+language, not the outlet's.
+"""
 from __future__ import annotations
 
-from .document import DIMENSIONS, Document
+from collections import Counter
+
+from .document import DIMENSIONS, Document, Sentence
 
 TOP_SENTENCES = 3
+VOICES = ("writer", "attributed", "quoted")
+KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 4) if total else 0.0
+
+
+def _flagged(scored: list[tuple[int, Sentence]], task: str) -> list[tuple[int, Sentence]]:
+    """Flagged sentences of `task`, strongest first."""
+    flagged = [(i, s) for i, s in scored if s.verdicts[task].positive]
+    return sorted(flagged, key=lambda item: (-item[1].verdicts[task].probability, item[0]))
+
+
+def _dimension(scored: list[tuple[int, Sentence]], task: str) -> dict:
+    flagged = _flagged(scored, task)
+    probabilities = [s.verdicts[task].probability for _, s in scored]
+    return {
+        "count": len(flagged),
+        "share": _share(len(flagged), len(scored)),
+        "writer_share": _share(sum(s.voice == "writer" for _, s in flagged), len(scored)),
+        "reported_share": _share(sum(s.voice != "writer" for _, s in flagged), len(scored)),
+        "mean_probability": round(sum(probabilities) / len(probabilities), 4) if probabilities else 0.0,
+        "top": [i for i, _ in flagged[:TOP_SENTENCES]],
+    }
 
 
 def article_scores(document: Document) -> dict:
-    """Per dimension: how many scored sentences are flagged, their share, the mean probability,
-    and the indices of the strongest flagged sentences."""
+    """Per dimension: flagged count, share (all, writer's voice, reported speech), mean
+    probability and the strongest sentences; plus what each dimension adds of its own."""
     scored = [(i, s) for i, s in enumerate(document.sentences) if s.scored]
-    scores = {"sentences": len(document.sentences), "scored_sentences": len(scored)}
+    words = document.readability.get("words") or sum(len(s.text.split()) for _, s in scored)
+    scores: dict = {"sentences": len(document.sentences), "scored_sentences": len(scored),
+                    "voices": {v: sum(s.voice == v for _, s in scored) for v in VOICES}}
     for task in DIMENSIONS:
-        verdicts = [(i, s.verdicts[task]) for i, s in scored if task in s.verdicts]
-        flagged = sorted(((v.probability, i) for i, v in verdicts if v.positive), reverse=True)
-        n = len(verdicts)
-        scores[task] = {
-            "count": len(flagged),
-            "share": round(len(flagged) / n, 4) if n else 0.0,
-            "mean_probability": round(sum(v.probability for _, v in verdicts) / n, 4) if n else 0.0,
-            "top": [i for _, i in flagged[:TOP_SENTENCES]],
-        }
+        scores[task] = _dimension(scored, task)
+
+    loaded_terms = [t for _, s in _flagged(scored, "loaded") for t in s.verdicts["loaded"].triggers]
+    scores["loaded"]["terms_per_100_words"] = round(
+        100 * sum(not t.quoted for t in loaded_terms) / words, 2) if words else 0.0
+    scores["loaded"]["quoted_terms_per_100_words"] = round(
+        100 * sum(t.quoted for t in loaded_terms) / words, 2) if words else 0.0
+
+    scores["opinion"]["sentences"] = [i for i, s in scored
+                                      if s.verdicts["opinion"].positive and s.voice == "writer"]
+    scores["opinion"]["attributed_share"] = _share(sum(s.voice != "writer" for _, s in scored), len(scored))
+
+    speculative = _flagged(scored, "speculative")
+    kinds = Counter(k for _, s in speculative for k in s.verdicts["speculative"].kinds)
+    scores["speculative"]["kinds"] = {
+        k: {"count": kinds[k], "share": _share(kinds[k], len(scored))} for k in KINDS}
     return scores

@@ -23,6 +23,7 @@ class Span:
     text: str
     kind: str = ""
     weight: float = 0.0
+    quoted: bool = False  # inside a quotation: the speaker's words, not the writer's
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -36,6 +37,7 @@ class Verdict:
     probability: float
     label: str
     triggers: list[Span] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # for speculation: hedged, forecast, ...
 
     @property
     def positive(self) -> bool:
@@ -61,6 +63,14 @@ class Sentence:
     @property
     def scored(self) -> bool:
         return self.kind != "debris"
+
+    @property
+    def voice(self) -> str:
+        """Who speaks: "quoted" (mostly inside quotation marks), "attributed" (reported with an
+        attribution cue such as "X said" or "according to X"), or "writer"."""
+        if self.quoted_share >= 0.5:
+            return "quoted"
+        return "attributed" if self.attributions else "writer"
 
     @property
     def quoted_share(self) -> float:

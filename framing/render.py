@@ -15,28 +15,33 @@ COLOURS = {"loaded": "red", "opinion": "yellow", "speculative": "cyan"}
 MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
 
 
-def _span_dict(span: Span, with_weight: bool = False) -> dict:
+def _span_dict(span: Span) -> dict:
     d = {"start": span.start, "end": span.end, "text": span.text}
     if span.kind:
         d["kind"] = span.kind
-    if with_weight:
-        d["weight"] = span.weight
     return d
 
 
-def verdict_dict(verdict: Verdict) -> dict:
-    return {"probability": verdict.probability, "label": verdict.label,
-            "triggers": [_span_dict(t, with_weight=True) for t in verdict.triggers]}
+def _trigger_dict(span: Span) -> dict:
+    return {**_span_dict(span), "weight": span.weight, "quoted": span.quoted}
+
+
+def verdict_dict(task: str, verdict: Verdict) -> dict:
+    d = {"probability": verdict.probability, "label": verdict.label,
+         "triggers": [_trigger_dict(t) for t in verdict.triggers]}
+    if task == "speculative":
+        d["kinds"] = verdict.kinds
+    return d
 
 
 def sentence_dict(index: int, sentence: Sentence) -> dict:
     d = {"index": index, "start": sentence.start, "end": sentence.end, "text": sentence.text,
-         "kind": sentence.kind,
+         "kind": sentence.kind, "voice": sentence.voice,
          "quotes": [{"start": q.start, "end": q.end} for q in sentence.quotes],
          "attributions": [_span_dict(a) for a in sentence.attributions]}
     for task in DIMENSIONS:
         verdict = sentence.verdicts.get(task)
-        d[task] = verdict_dict(verdict) if verdict else None
+        d[task] = verdict_dict(task, verdict) if verdict else None
     return d
 
 
@@ -82,15 +87,30 @@ def _position(text: str, offset: int) -> str:
     return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def _percent(score: dict, total: int) -> str:
-    return f"{score['share']:.0%} ({score['count']}/{total})"
+def _summary(scores: dict) -> list[str]:
+    total = scores.get("scored_sentences", 0)
+    loaded, opinion, spec = scores["loaded"], scores["opinion"], scores["speculative"]
+    kinds = ", ".join(f"{k} {v['count']}" for k, v in spec["kinds"].items() if v["count"])
+    return [
+        f"   loaded {loaded['share']:.0%} ({loaded['count']}/{total}): writer {loaded['writer_share']:.0%}, "
+        f"reported {loaded['reported_share']:.0%}; {loaded['terms_per_100_words']} loaded terms per 100 words "
+        f"(+{loaded['quoted_terms_per_100_words']} quoted)",
+        f"   opinion {opinion['share']:.0%} ({opinion['count']}/{total}): writer {opinion['writer_share']:.0%}; "
+        f"attributed or quoted sentences {opinion['attributed_share']:.0%}",
+        f"   speculative {spec['share']:.0%} ({spec['count']}/{total}): writer {spec['writer_share']:.0%}, "
+        f"reported {spec['reported_share']:.0%}" + (f"; {kinds}" if kinds else ""),
+    ]
+
+
+def _evidence(task: str, verdict: Verdict) -> str:
+    terms = ", ".join(f"{t.text} {t.weight:+.2f}" + (" (quoted)" if t.quoted else "") for t in verdict.triggers)
+    return f"{task}: {terms}"
 
 
 def render_text(document: Document, style: Callable | None = None) -> str:
     scores, r = document.scores, document.readability
-    total = scores.get("scored_sentences", 0)
     lines = [f"== {document.source}" + (f"  [{document.id}]" if document.id else "")]
-    lines.append("   " + "   ".join(f"{task} {_percent(scores[task], total)}" for task in DIMENSIONS))
+    lines += _summary(scores)
     if r:
         lines.append(f"   readability: Flesch reading ease {r['flesch_reading_ease']}, "
                      f"grade {r['flesch_kincaid_grade']}, {r['words']} words, "
@@ -99,13 +119,13 @@ def render_text(document: Document, style: Callable | None = None) -> str:
         flagged = [t for t in DIMENSIONS if t in sentence.verdicts and sentence.verdicts[t].positive]
         if not flagged:
             continue
-        labels = ", ".join(f"{t} {sentence.verdicts[t].probability:.2f}" for t in flagged)
-        lines.append(f"{document.source}:{_position(document.text, sentence.start)}: {labels}")
+        labels = ", ".join(f"{t} {sentence.verdicts[t].probability:.2f}"
+                           + (f" [{', '.join(sentence.verdicts[t].kinds)}]" if sentence.verdicts[t].kinds else "")
+                           for t in flagged)
+        lines.append(f"{document.source}:{_position(document.text, sentence.start)}: {labels} ({sentence.voice})")
         spans = [(trigger, t) for t in flagged for trigger in sentence.verdicts[t].triggers]
         lines.append("    " + _highlight(sentence, spans, style))
-        evidence = " | ".join(
-            f"{t}: " + ", ".join(f"{tr.text} {tr.weight:+.2f}" for tr in sentence.verdicts[t].triggers)
-            for t in flagged if sentence.verdicts[t].triggers)
+        evidence = " | ".join(_evidence(t, sentence.verdicts[t]) for t in flagged if sentence.verdicts[t].triggers)
         if evidence:
             lines.append("    " + evidence)
     return "\n".join(lines) + "\n"

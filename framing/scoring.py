@@ -11,9 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .aggregate import article_scores
-from .cues import standalone_context
+from .cues import quote_spans, standalone_context
 from .document import DIMENSIONS, NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
+from .features import speculation_kind
 from .linear import Contribution, LinearModel
 from .models_dir import shipped_models_dir
 from .readability import readability
@@ -55,10 +56,15 @@ def _verdict(task: str, model: LinearModel, text: str, offset: int, attributed: 
     probability = model.probability(text, attributed, quoted_share)
     label = POSITIVE[task] if probability >= 0.5 else NEGATIVE[task]
     triggers: list[Contribution] = model.triggers(text, attributed, quoted_share, context_spans)
+    quotes = context_spans.get("quoted", [])
+    kinds = []
+    if task == "speculative" and label == POSITIVE[task]:
+        kinds = sorted({k for m in model.cues.matches(text) if (k := speculation_kind(m.cue))})
     return Verdict(
-        probability=round(probability, 4), label=label,
-        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind,
-                       round(c.weight, 4)) for c in triggers])
+        probability=round(probability, 4), label=label, kinds=kinds,
+        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
+                       quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
+                  for c in triggers])
 
 
 def score_sentence(sentence: Sentence, models: Models) -> None:
@@ -79,7 +85,8 @@ def score_sentence(sentence: Sentence, models: Models) -> None:
 def score_text(text: str, models: Models) -> dict[str, Verdict]:
     """Verdicts for one sentence on its own, as datasets are scored (offsets into `text`)."""
     attributed, quoted_share = standalone_context(text)
-    return {task: _verdict(task, model, text, 0, attributed, quoted_share, {})
+    quotes = [(q.start, q.end) for q in quote_spans(text)]
+    return {task: _verdict(task, model, text, 0, attributed, quoted_share, {"quoted": quotes})
             for task, model in models.classifiers.items()}
 
 

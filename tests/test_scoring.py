@@ -79,3 +79,46 @@ def test_corpus_agreement_with_gold_labels():
     assert scores["opinion"]["macro_f1"] > 0.7
     assert scores["speculative"]["macro_f1"] > 0.75
     assert scores["loaded"]["macro_f1"] > 0.6
+
+
+QUOTED_ARTICLE = (
+    "Council votes on the budget\n\n"
+    "\u201cThese are the atrocities of a corrupt regime,\u201d said protest leader Ana Ruiz. "
+    "The mayor\u2019s brutal, disgraceful cuts are an outrage. "
+    "According to the finance office, the budget totals $4 million. "
+    "Officials warned that the shortfall could grow next year.\n")
+
+
+def test_voices_tell_writer_quoted_and_attributed_apart():
+    doc = framing.analyze(QUOTED_ARTICLE)
+    assert [s.voice for s in doc.sentences] == ["writer", "quoted", "writer", "attributed", "attributed"]
+    assert doc.scores["voices"] == {"writer": 2, "attributed": 2, "quoted": 1}
+
+
+def test_loaded_words_inside_quotes_are_marked_quoted():
+    doc = framing.analyze(QUOTED_ARTICLE)
+    quote = doc.sentences[1].quotes[0]
+    for s in doc.sentences[1:3]:
+        for t in s.verdicts["loaded"].triggers:
+            assert t.quoted == (quote.start <= t.start and t.end <= quote.end)
+    own = doc.sentences[2].verdicts["loaded"].triggers
+    assert own and not any(t.quoted for t in own)
+    loaded = doc.scores["loaded"]
+    words = doc.readability["words"]
+    flagged = [s for s in doc.sentences if s.scored and s.verdicts["loaded"].positive]
+    assert loaded["terms_per_100_words"] == round(
+        100 * sum(not t.quoted for s in flagged for t in s.verdicts["loaded"].triggers) / words, 2)
+    assert loaded["quoted_terms_per_100_words"] == round(
+        100 * sum(t.quoted for s in flagged for t in s.verdicts["loaded"].triggers) / words, 2)
+    assert loaded["writer_share"] + loaded["reported_share"] == loaded["share"]
+
+
+def test_speculation_kinds_come_from_the_cues_that_fired():
+    doc = framing.analyze(QUOTED_ARTICLE)
+    forecast = doc.sentences[4].verdicts["speculative"]
+    assert forecast.positive
+    assert "hedged" in forecast.kinds or "forecast" in forecast.kinds
+    kinds = doc.scores["speculative"]["kinds"]
+    assert sum(v["count"] for v in kinds.values()) >= 1
+    factual = doc.sentences[3].verdicts["speculative"]
+    assert not factual.positive and factual.kinds == []

@@ -99,6 +99,32 @@ def normalize_term(term: str) -> str:
     return " ".join(t for t, _, _ in tokens(term))
 
 
+class TextFeatures:
+    """One sentence's n-grams and pattern matches, computed once however many classifiers
+    ask for them (the three classifiers share most of their analyzers and cue patterns)."""
+
+    __slots__ = ("text", "_grams", "_matches")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._grams: dict[Analyzer, list[tuple[str, int, int]]] = {}
+        self._matches: dict[re.Pattern, list[tuple[int, int]]] = {}
+
+    def grams(self, analyzer: Analyzer) -> list[tuple[str, int, int]]:
+        if analyzer not in self._grams:
+            self._grams[analyzer] = analyzer.grams(self.text)
+        return self._grams[analyzer]
+
+    def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        if pattern not in self._matches:
+            self._matches[pattern] = [m.span() for m in pattern.finditer(self.text)]
+        return self._matches[pattern]
+
+
+def text_features(text: str | TextFeatures) -> TextFeatures:
+    return text if isinstance(text, TextFeatures) else TextFeatures(text)
+
+
 @dataclass(frozen=True)
 class Analyzer:
     """Turns a sentence into the n-grams the TF-IDF vectorizer counts, each with its span.
@@ -170,17 +196,18 @@ class CueSet:
     def uses_context(self) -> bool:
         return any(name in CONTEXT_CUES for name in self.names)
 
-    def matches(self, text: str) -> list[CueMatch]:
-        found = [CueMatch(name, m.start(), m.end())
-                 for name, pattern in self._compiled.items() for m in pattern.finditer(text)]
+    def matches(self, text: str | TextFeatures) -> list[CueMatch]:
+        features = text_features(text)
+        found = [CueMatch(name, start, end)
+                 for name, pattern in self._compiled.items() for start, end in features.spans(pattern)]
         if self.lexicons:
-            for gram, start, end in self._lexicon_grams.grams(text):
+            for gram, start, end in features.grams(self._lexicon_grams):
                 for lexicon, terms in self.lexicons.items():
                     if gram in terms:
                         found.append(CueMatch(LEXICON_PREFIX + lexicon, start, end))
         return found
 
-    def values(self, text: str, attributed: bool, quoted_share: float,
+    def values(self, text: str | TextFeatures, attributed: bool, quoted_share: float,
                matches: list[CueMatch] | None = None) -> list[float]:
         """One value per name: log-scaled counts of pattern and word-list matches, then context."""
         counts = dict.fromkeys(self.names, 0)

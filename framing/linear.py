@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ModelError
-from .features import FUNCTION_WORDS, Analyzer, CueSet
+from .features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
 
 FORMAT = "framing-linear/2"
 TOP_TRIGGERS = 6
@@ -35,6 +35,23 @@ class Contribution:
 
 
 @dataclass
+class Evaluation:
+    """What one classifier computed for one sentence."""
+
+    text: str
+    decision: float
+    values: dict[int, float]  # TF-IDF value of each vocabulary term present
+    occurrences: list[tuple[int, int, int]]  # (term index, start, end) of each occurrence
+    counts: Counter
+    matches: list[CueMatch]
+    cue_values: list[float]
+
+    @property
+    def probability(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.decision))
+
+
+@dataclass
 class LinearModel:
     task: str
     analyzer: Analyzer
@@ -45,65 +62,74 @@ class LinearModel:
     intercept: float
     metadata: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Plain floats: per-sentence arithmetic on a handful of terms is faster than NumPy's.
+        self._idf = self.idf.tolist()
+        self._coef = self.coef.tolist()
+        self._cue_coef = self._coef[len(self.vocabulary):]
+
     # ------------------------------------------------------------ scoring
 
-    def _term_values(self, text: str) -> tuple[dict[int, float], list[tuple[int, int, int]]]:
-        """TF-IDF value of each known n-gram (sublinear tf, l2-normalized), and where each occurs."""
-        occurrences = [(self.vocabulary[g], s, e) for g, s, e in self.analyzer.grams(text)
+    def evaluate(self, text: str | TextFeatures, attributed: bool = False,
+                 quoted_share: float = 0.0) -> Evaluation:
+        """Decision value and the feature values behind it, ready to be explained."""
+        features = text_features(text)
+        occurrences = [(self.vocabulary[g], s, e) for g, s, e in features.grams(self.analyzer)
                        if g in self.vocabulary]
         counts = Counter(index for index, _, _ in occurrences)
-        values = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
+        # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
+        values = {i: (1.0 + math.log(c)) * self._idf[i] for i, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values()))
         if norm:
             values = {i: v / norm for i, v in values.items()}
-        return values, occurrences
+        matches = self.cues.matches(features)
+        cue_values = self.cues.values(features, attributed, quoted_share, matches)
+        coef = self._coef
+        decision = (self.intercept + sum(v * coef[i] for i, v in values.items())
+                    + sum(v * w for v, w in zip(cue_values, self._cue_coef)))
+        return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
 
-    def _cue_values(self, text: str, attributed: bool, quoted_share: float, matches=None) -> np.ndarray:
-        return np.array(self.cues.values(text, attributed, quoted_share, matches))
+    def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share).decision
 
-    def decision(self, text: str, attributed: bool = False, quoted_share: float = 0.0) -> float:
-        values, _ = self._term_values(text)
-        n = len(self.vocabulary)
-        return (self.intercept + sum(v * self.coef[i] for i, v in values.items())
-                + float(np.dot(self.coef[n:], self._cue_values(text, attributed, quoted_share))))
+    def probability(self, text: str | TextFeatures, attributed: bool = False,
+                    quoted_share: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share).probability
 
-    def probability(self, text: str, attributed: bool = False, quoted_share: float = 0.0) -> float:
-        return 1.0 / (1.0 + math.exp(-self.decision(text, attributed, quoted_share)))
-
-    def contributions(self, text: str, attributed: bool = False, quoted_share: float = 0.0,
-                      context_spans: dict[str, list[tuple[int, int]]] | None = None
-                      ) -> list[Contribution]:
+    def contributions(self, evaluation: Evaluation,
+                      context_spans: dict[str, list[tuple[int, int]]] | None = None) -> list[Contribution]:
         """Per-occurrence contributions to the decision, largest push towards positive first.
 
         A feature's contribution is shared equally by its occurrences. `context_spans` gives
-        where the context cues ("attributed", "quoted") lie in `text`.
+        where the context cues ("attributed", "quoted") lie in the text.
         """
-        values, occurrences = self._term_values(text)
-        per_term = Counter(i for i, _, _ in occurrences)
-        found = [Contribution(s, e, "term", float(values[i] * self.coef[i]) / per_term[i])
-                 for i, s, e in occurrences]
-        matches = self.cues.matches(text)
-        n = len(self.vocabulary)
-        cue_weights = self._cue_values(text, attributed, quoted_share, matches) * self.coef[n:]
+        e = evaluation
+        found = [Contribution(s, t, "term", e.values[i] * self._coef[i] / e.counts[i])
+                 for i, s, t in e.occurrences]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
-        for match in matches:
+        for match in e.matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
         spans_by_cue.update({cue: spans for cue, spans in (context_spans or {}).items()
                              if spans and cue in self.cues.names})
         for cue, spans in spans_by_cue.items():
-            weight = float(cue_weights[self.cues.names.index(cue)]) / len(spans)
-            found.extend(Contribution(s, e, cue, weight) for s, e in spans)
+            k = self.cues.names.index(cue)
+            weight = e.cue_values[k] * self._cue_coef[k] / len(spans)
+            found.extend(Contribution(s, t, cue, weight) for s, t in spans)
         return sorted(found, key=lambda c: -c.weight)
 
-    def triggers(self, text: str, attributed: bool = False, quoted_share: float = 0.0,
+    def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
                  context_spans: dict[str, list[tuple[int, int]]] | None = None,
                  limit: int = TOP_TRIGGERS) -> list[Contribution]:
         """The strongest positive contributions, none overlapping a stronger one.
 
-        Terms made only of function words are left out: they are not evidence a reader can use.
+        `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first. Terms made
+        only of function words are left out: they are not evidence a reader can use.
         """
+        evaluation = sentence if isinstance(sentence, Evaluation) else self.evaluate(
+            sentence, attributed, quoted_share)
+        text = evaluation.text
         chosen: list[Contribution] = []
-        for c in self.contributions(text, attributed, quoted_share, context_spans):
+        for c in self.contributions(evaluation, context_spans):
             if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
                 break
             if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):

@@ -14,8 +14,8 @@ from .aggregate import article_scores
 from .cues import quote_spans, standalone_context
 from .document import DIMENSIONS, NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
-from .features import speculation_kind
-from .linear import Contribution, LinearModel
+from .features import TextFeatures, speculation_kind
+from .linear import LinearModel
 from .models_dir import shipped_models_dir
 from .readability import readability
 from .segment import segment_document
@@ -51,43 +51,46 @@ def load_models(directory: str | None = None) -> Models:
     return Models(classifiers, versions)
 
 
-def _verdict(task: str, model: LinearModel, text: str, offset: int, attributed: bool,
-             quoted_share: float, context_spans: dict[str, list[tuple[int, int]]]) -> Verdict:
-    probability = model.probability(text, attributed, quoted_share)
-    label = POSITIVE[task] if probability >= 0.5 else NEGATIVE[task]
-    triggers: list[Contribution] = model.triggers(text, attributed, quoted_share, context_spans)
+def _verdicts(models: Models, text: str, offset: int, attributed: bool, quoted_share: float,
+              context_spans: dict[str, list[tuple[int, int]]]) -> dict[str, Verdict]:
+    """The three verdicts on one sentence; triggers and kinds are given for positive verdicts."""
+    features = TextFeatures(text)
     quotes = context_spans.get("quoted", [])
-    kinds = []
-    if task == "speculative" and label == POSITIVE[task]:
-        kinds = sorted({k for m in model.cues.matches(text) if (k := speculation_kind(m.cue))})
-    return Verdict(
-        probability=round(probability, 4), label=label, kinds=kinds,
-        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
-                       quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
-                  for c in triggers])
+    verdicts = {}
+    for task, model in models.classifiers.items():
+        evaluation = model.evaluate(features, attributed, quoted_share)
+        probability = evaluation.probability
+        if probability < 0.5:
+            verdicts[task] = Verdict(round(probability, 4), NEGATIVE[task])
+            continue
+        triggers = model.triggers(evaluation, context_spans=context_spans)
+        kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))}) \
+            if task == "speculative" else []
+        verdicts[task] = Verdict(
+            probability=round(probability, 4), label=POSITIVE[task], kinds=kinds,
+            triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
+                           quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
+                      for c in triggers])
+    return verdicts
 
 
 def score_sentence(sentence: Sentence, models: Models) -> None:
     """Fill in the sentence's verdicts, using the quotes and attributions marked on it."""
     if not sentence.scored:
         return
-    local = [(s.start - sentence.start, s.end - sentence.start) for s in sentence.quotes]
     context_spans = {
-        "quoted": local,
+        "quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
         "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
     }
-    for task, model in models.classifiers.items():
-        sentence.verdicts[task] = _verdict(task, model, sentence.text, sentence.start,
-                                           bool(sentence.attributions), sentence.quoted_share,
-                                           context_spans)
+    sentence.verdicts = _verdicts(models, sentence.text, sentence.start, bool(sentence.attributions),
+                                  sentence.quoted_share, context_spans)
 
 
 def score_text(text: str, models: Models) -> dict[str, Verdict]:
     """Verdicts for one sentence on its own, as datasets are scored (offsets into `text`)."""
     attributed, quoted_share = standalone_context(text)
-    quotes = [(q.start, q.end) for q in quote_spans(text)]
-    return {task: _verdict(task, model, text, 0, attributed, quoted_share, {"quoted": quotes})
-            for task, model in models.classifiers.items()}
+    return _verdicts(models, text, 0, attributed, quoted_share,
+                     {"quoted": [(q.start, q.end) for q in quote_spans(text)]})
 
 
 def analyze(text: str | Document, models_dir: str | None = None) -> Document:

@@ -19,6 +19,7 @@ import click
 from . import __version__
 from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
+from .reading import DEFAULT_MAX_BYTES
 
 TASKS = DIMENSIONS + ("splitter",)
 
@@ -74,105 +75,126 @@ def main() -> None:
 
 # ---------------------------------------------------------------- score
 
-class JsonWriter:
-    """Writes one JSON object for a single article, a JSON list for several, streaming."""
-
-    def __init__(self, stream) -> None:
-        self.stream, self.held, self.count = stream, None, 0
-
-    def add(self, text: str) -> None:
-        if self.count:
-            self.stream.write(("[\n" if self.count == 1 else ",\n") + self.held)
-        self.held, self.count = text, self.count + 1
-
-    def close(self) -> None:
-        if self.count == 1:
-            self.stream.write(self.held + "\n")
-        elif self.count > 1:
-            self.stream.write(",\n" + self.held + "\n]\n")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@output_options(("text", "json", "jsonl"))
+@output_options(("text", "json", "jsonl", "csv"))
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of retrained models; shipped models fill in the rest.")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
               help="sentence: each JSONL record is one already-segmented sentence.")
+@click.option("--include", multiple=True, metavar="GLOB", help="Under folders, read only files matching this.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Under folders, skip files matching this.")
+@click.option("--text-field", default="text", show_default=True, help="JSON/JSONL/CSV field with the article text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON/JSONL/CSV field with the article id.")
+@click.option("--title-field", default="title", show_default=True, help="JSON/JSONL/CSV field with the title.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse results for unchanged articles scored by the same models.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Where the cache lives (default: $FRAMING_CACHE or ~/.cache/framing).")
+@click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse an article (file or record) larger than this; 0 for no limit.")
 @click.option("--color/--no-color", default=None, help="Colour trigger words (default: when a terminal).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary of failed inputs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
-def score(paths, fmt, output, models_dir, unit, color, quiet):
-    """Score articles (files, folders, or - for stdin)."""
-    from .scoring import load_models
+def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
+          jobs, cache, cache_dir, max_bytes, color, quiet):
+    """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
+    from .models_dir import model_versions
+    from .reading import ReadOptions
+    from .records import RecordFields
 
-    models = load_models(models_dir)
+    versions = model_versions(models_dir)
+    options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
+                          max_bytes or None)
     with output_stream(output) as stream:
         if unit == "sentence":
-            failures, total = _score_sentences(paths, models, stream)
+            from .scoring import load_models
+
+            failures, total = _score_sentences(paths, load_models(models_dir), stream, options)
         else:
-            failures, total = _score_articles(paths, models, models_dir, fmt, stream, color, output)
+            use_colour = color if color is not None else (output is None and stream.isatty())
+            failures, total = _score_articles(paths, options, versions, models_dir, fmt, stream,
+                                              click.style if use_colour and fmt == "text" else None,
+                                              jobs, cache, cache_dir, quiet)
     if failures:
         if not quiet:
             fail(f"{failures} of {total} inputs failed")
         sys.exit(ExitCode.INPUT)
 
 
-def _score_articles(paths, models, models_dir, fmt, stream, color, output) -> tuple[int, int]:
-    from .reading import read_documents
-    from .render import RENDERERS
-    from .scoring import analyze
+def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jobs, use_cache, cache_dir,
+                    quiet) -> tuple[int, int]:
+    from .batch import Batch, Progress, default_jobs
+    from .cache import ResultCache, default_cache_dir
+    from .output import WRITERS
+    from .reading import expand_paths, read_path
 
-    use_colour = color if color is not None else (output is None and stream.isatty())
-    style = click.style if use_colour and fmt == "text" else None
-    render = RENDERERS[fmt]
-    writer = JsonWriter(stream) if fmt == "json" else None
-    failures = total = 0
-    for item in read_documents(paths):
-        total += 1
-        if isinstance(item, InputError):
-            failures += 1
-            fail(str(item))
-            continue
-        text = render(analyze(item, models_dir), style)
-        if writer:
-            writer.add(text)
-        else:
-            stream.write(text if fmt != "text" or total == 1 else "\n" + text)
-        stream.flush()
-    if writer:
+    files = list(expand_paths(paths, options))
+    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
+        if use_cache else None
+    batch = Batch(jobs or min(default_jobs(), max(1, len(files))), models_dir, cache)
+    progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
+    writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
+
+    def items():
+        for path in files:
+            if isinstance(path, InputError):
+                yield path
+            else:
+                yield from read_path(path, options)
+    try:
+        for result in batch.run(items()):
+            progress.update(batch, result)
+            if isinstance(result, InputError):
+                progress.clear()
+                fail(str(result))
+                continue
+            writer.write(result)
+            stream.flush()
+    finally:
         writer.close()
-    return failures, total
+        progress.close(batch)
+        if cache is not None:
+            cache.close()
+    return batch.failures, batch.failures + batch.articles
 
 
-def _score_sentences(paths, models, stream) -> tuple[int, int]:
-    from .reading import decode, iter_jsonl_records, read_bytes
+def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
+    from .reading import open_binary
+    from .records import parse_json_line, text_lines
     from .render import sentence_record
     from .scoring import score_text
 
     failures = total = 0
+    field = options.fields.text
     for path in paths:
         source = "<stdin>" if path == "-" else path
         try:
-            records = iter_jsonl_records(decode(read_bytes(path), source), source)
+            stream_in = open_binary(path)
         except InputError as exc:
             failures, total = failures + 1, total + 1
             fail(str(exc))
             continue
-        for record in records:
-            total += 1
-            if isinstance(record, InputError):
-                problem = record
-            elif not isinstance(record.get("text"), str):
-                problem = InputError(f"{source} (id {record.get('id')})", 'record has no "text" string field')
-            else:
-                line = sentence_record(record, score_text(record["text"], models))
-                stream.write(json.dumps(line, ensure_ascii=False) + "\n")
-                continue
-            failures += 1
-            fail(str(problem))
-            stream.write(json.dumps({"id": None if isinstance(record, InputError) else record.get("id"),
-                                     "error": str(problem)}, ensure_ascii=False) + "\n")
+        with stream_in:
+            for number, line in enumerate(text_lines(stream_in), start=1):
+                record = parse_json_line(line, f"{source}:{number}")
+                if record is None:
+                    continue
+                total += 1
+                if isinstance(record, InputError):
+                    problem = record
+                elif not isinstance(record.get(field), str):
+                    problem = InputError(f"{source}:{number}", f'record has no "{field}" field')
+                else:
+                    verdicts = score_text(record[field], models)
+                    line = sentence_record(record, verdicts, options.fields)
+                    stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    continue
+                failures += 1
+                fail(str(problem))
+                ident = None if isinstance(record, InputError) else record.get(options.fields.id)
+                stream.write(json.dumps({"id": ident, "error": str(problem)}, ensure_ascii=False) + "\n")
     return failures, total
 
 

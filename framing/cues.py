@@ -68,9 +68,11 @@ def attribution_spans(sentence: str) -> list[Span]:
             start, end = m.span()
             while start < end and not sentence[start].isalnum():
                 start += 1
+            while end > start and sentence[end - 1].isspace():
+                end -= 1
             if any(s.start < end and start < s.end for s in found):
                 continue
-            found.append(Span(start, end, sentence[start:end].rstrip(), kind))
+            found.append(Span(start, end, sentence[start:end], kind))
     return sorted(found, key=lambda s: s.start)
 
 

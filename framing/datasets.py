@@ -5,7 +5,6 @@ are read from there and never copied into the project.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,7 +12,8 @@ from pathlib import Path
 
 from .document import NEGATIVE, POSITIVE
 from .errors import FramingError, InputError
-from .reading import decode, iter_jsonl_records
+from .reading import decode
+from .records import iter_jsonl_records
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,14 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
     name = source_name or path.stem
     text = decode(path.read_bytes(), str(path))
     examples, seen = [], set()
-    for number, record in enumerate(iter_jsonl_records(text, str(path)), start=1):
+    for number, record in enumerate(iter_jsonl_records(text.split("\n"), str(path)), start=1):
         if isinstance(record, InputError):
             raise record
         if not keep(record):
             continue
         sentence = record.get("text")
         if not isinstance(sentence, str) or not sentence.strip():
-            raise InputError(f"{path}:{number}", 'record has no "text" string field')
+            raise InputError(f"{path}:{number}", 'record has no "text" field')
         if sentence in seen:  # datasets repeat sentences; a duplicate would leak across folds
             continue
         seen.add(sentence)
@@ -102,7 +102,7 @@ def read_lexicon(path: Path, keep: Callable[[dict], bool], field: str) -> frozen
 
     text = decode(path.read_bytes(), str(path))
     terms = set()
-    for record in iter_jsonl_records(text, str(path)):
+    for record in iter_jsonl_records(text.split("\n"), str(path)):
         if isinstance(record, InputError):
             raise record
         if keep(record) and isinstance(record.get(field), str):

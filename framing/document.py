@@ -86,7 +86,8 @@ class Document:
     """An article as read from its source, before and after analysis."""
 
     text: str
-    source: str = "<text>"
+    source: str = "<text>"  # the file, "file:line" for a record of a collection, or "<stdin>"
+    path: str | None = None  # the file it came from
     title: str | None = None
     id: str | None = None
     format: str = "txt"

@@ -1,20 +1,52 @@
-"""Where model files live: the shipped `models/` folder, or a folder the user names."""
+"""Where model files live, and which version of each is in use.
+
+The shipped models/ folder is installed as the package `framing.models` (setup.cfg maps
+it), so the same files are found from a source checkout, an editable install and a wheel.
+A user's folder of retrained models (`--models DIR`) overrides the shipped files it holds.
+"""
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
-# setup.cfg maps the repository's models/ folder to the package framing.models, so the same
-# files are found from a source checkout, an editable install and a wheel.
-SHIPPED_MODELS = Path(__file__).resolve().parent.parent / "models"
+from .errors import ModelError
+
+CLASSIFIERS = ("loaded", "opinion", "speculative")
+SPLITTER_FILE = "punkt_news.json"
 
 
 def shipped_models_dir() -> Path:
     try:
-        from . import models  # installed from a wheel: models/ is a subpackage
+        from . import models  # models/ installed as a subpackage
         return Path(models.__file__).resolve().parent
     except ImportError:
-        return SHIPPED_MODELS
+        return Path(__file__).resolve().parent.parent / "models"
 
 
 def model_path(name: str) -> Path:
     return shipped_models_dir() / name
+
+
+def model_files(directory: str | None = None) -> dict[str, Path]:
+    """The file of each classifier: from `directory` where it has one, else the shipped one."""
+    files = {}
+    for task in CLASSIFIERS:
+        path = Path(directory) / f"{task}.npz" if directory else None
+        if path is None or not path.is_file():
+            path = shipped_models_dir() / f"{task}.npz"
+        if not path.is_file():
+            raise ModelError(f"{path}: no {task} model (train one with `framing train`)")
+        files[task] = path
+    return files
+
+
+@lru_cache(maxsize=8)
+def model_versions(directory: str | None = None) -> dict[str, str]:
+    """A version for each model in use, the splitter included: a hash of its file's bytes.
+
+    Cheap enough to compute without loading any model, so a fully cached run never does.
+    """
+    files = dict(model_files(directory), splitter=model_path(SPLITTER_FILE))
+    return {name: f"{name}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
+            for name, path in files.items() if path.is_file()}

@@ -1,23 +1,38 @@
 """Turn files, folders and stdin into `Document`s.
 
 Every reader returns plain article text with newlines normalized; markup is removed here so
-that the later stages see prose only. Problems with one input raise `InputError`, which
-names the input, so a batch can report it and go on.
+that the later stages see prose only. Problems with one input become an `InputError` that
+names the input, yielded in its place, so a batch can report it and go on.
 """
 from __future__ import annotations
 
-import json
-import re
+import fnmatch
+import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document
 from .errors import InputError
+from .markup import html_to_text, markdown_to_text
+from .records import RecordFields, csv_documents, json_documents, jsonl_documents
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                 ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+                 ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl",
+                 ".csv": "csv"}
+COLLECTIONS = ("jsonl", "csv")  # read line by line, one article per record
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    fields: RecordFields = RecordFields()
+    include: tuple[str, ...] = ()  # glob patterns a file under a folder must match (any)
+    exclude: tuple[str, ...] = ()  # glob patterns that leave a file out
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # per article file or record; None: no limit
+    stdin_format: str | None = None
 
 
 # ---------------------------------------------------------------- decoding
@@ -44,216 +59,64 @@ def decode(data: bytes, source: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# ---------------------------------------------------------------- markup
-
-class _ArticleExtractor(HTMLParser):
-    """Collects visible article text block by block, dropping page furniture.
-
-    When the page has an <article> or <main> element, only its text is kept.
-    """
-
-    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button",
-            "select", "nav", "aside", "footer", "head"}
-    BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "br", "tr", "td",
-              "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "pre",
-              "dd", "dt", "table", "hr"}
-    VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_depth = 0
-        self.in_title = False
-        self.title = ""
-        self.container_depth = 0
-        self.all_blocks: list[list[str]] = [[]]
-        self.article_blocks: list[list[str]] = [[]]
-        self.saw_container = False
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self.VOID:
-            if tag == "br":
-                self._break()
-            return
-        if tag == "title":
-            self.in_title = True
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in ("article", "main"):
-            self.container_depth += 1
-            self.saw_container = True
-        if tag in self.BLOCKS:
-            self._break()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in self.SKIP and self.skip_depth:
-            self.skip_depth -= 1
-        elif tag in ("article", "main") and self.container_depth:
-            self.container_depth -= 1
-        if tag in self.BLOCKS:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-            return
-        if self.skip_depth:
-            return
-        self.all_blocks[-1].append(data)
-        if self.container_depth:
-            self.article_blocks[-1].append(data)
-
-    def _break(self) -> None:
-        for blocks in (self.all_blocks, self.article_blocks):
-            if blocks[-1]:
-                blocks.append([])
-
-    def text(self) -> str:
-        blocks = self.article_blocks if self.saw_container else self.all_blocks
-        paragraphs = (" ".join("".join(b).split()) for b in blocks)
-        return "\n\n".join(p for p in paragraphs if p)
-
-
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Visible article text of an HTML page, and its <title> if any."""
-    parser = _ArticleExtractor()
-    parser.feed(html)
-    parser.close()
-    title = " ".join(parser.title.split()) or None
-    return parser.text(), title
-
-
-_MD_INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images keep their alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
-]
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_MD_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
-_MD_BULLET = re.compile(r"^(\s*)(?:[*+]|\d+[.)])\s+")
-
-
-def markdown_to_text(md: str) -> str:
-    """Prose of a Markdown document: headings, emphasis, links and code fences removed.
-
-    List items keep a "- " marker so that the segmenter treats each as its own sentence.
-    """
-    lines, in_fence = [], False
-    for line in md.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence or _MD_RULE.match(line) or _MD_REFDEF.match(line):
-            continue
-        line = _MD_QUOTE.sub("", line)
-        heading = _MD_HEADING.match(line)
-        if heading:
-            line = heading.group(1)
-        line = _MD_BULLET.sub(r"\1- ", line)
-        for pattern, replacement in _MD_INLINE:
-            line = pattern.sub(replacement, line)
-        lines.append(line.rstrip())
-    return "\n".join(lines).strip("\n")
-
-
-# ---------------------------------------------------------------- records
-
-def _record_document(record: object, source: str, fmt: str) -> Document:
-    if not isinstance(record, dict):
-        raise InputError(source, "record is not a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise InputError(source, 'record has no "text" string field')
-    title = record.get("title") if isinstance(record.get("title"), str) else None
-    ident = record.get("id")
-    metadata = {k: v for k, v in record.items() if k not in ("text", "title", "id")}
-    body = text.replace("\r\n", "\n").replace("\r", "\n")
-    if title and not body.lstrip().startswith(title):
-        body = f"{title}\n\n{body}"
-    return Document(text=body, source=source, title=title,
-                    id=str(ident) if ident is not None else None, format=fmt, metadata=metadata)
-
-
-def json_documents(text: str, source: str) -> list[Document]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
-    records = data if isinstance(data, list) else [data]
-    return [_record_document(r, source if len(records) == 1 else f"{source}#{i + 1}", "json")
-            for i, r in enumerate(records)]
-
-
-def iter_jsonl_records(text: str, source: str) -> Iterator[dict | InputError]:
-    """Each non-blank line's JSON object, or an `InputError` naming the line."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON: {exc.msg}")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(where, "record is not a JSON object")
-            continue
-        yield record
-
-
-def jsonl_documents(text: str, source: str) -> Iterator[Document | InputError]:
-    for number, record in enumerate(iter_jsonl_records(text, source), start=1):
-        if isinstance(record, InputError):
-            yield record
-            continue
-        try:
-            yield _record_document(record, f"{source}:{number}", "jsonl")
-        except InputError as exc:
-            yield exc
-
-
 # ---------------------------------------------------------------- files
 
-def read_bytes(path: str) -> bytes:
+def _os_error(path: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, "is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, exc.strerror or "cannot be read")
+
+
+def open_binary(path: str):
+    """A buffered binary stream of the file, or of stdin for "-"."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
+        return open(path, "rb")
     except OSError as exc:
-        raise InputError(path, exc.strerror or "cannot be read") from None
+        raise _os_error(path, exc) from None
 
 
-def format_of(path: str, text: str) -> str:
+def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; refuses a file over `max_bytes` without reading it all."""
+    with open_binary(path) as stream:
+        try:
+            data = stream.read(max_bytes + 1) if max_bytes else stream.read()
+        except OSError as exc:
+            raise _os_error(path, exc) from None
+    if max_bytes and len(data) > max_bytes:
+        raise InputError("<stdin>" if path == "-" else path,
+                         f"larger than the {max_bytes}-byte limit (--max-bytes)")
+    return data
+
+
+def format_of(path: str, head: bytes = b"") -> str:
     if path == "-":
-        return "html" if text.lstrip().startswith("<") else "txt"
+        return "html" if head.lstrip().startswith(b"<") else "txt"
     return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "txt")
 
 
-def read_path(path: str) -> Iterator[Document | InputError]:
-    """The documents in one file (several for JSON lists and JSONL), or its error."""
+def read_path(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Document | InputError]:
+    """The documents in one file (several for JSON lists, JSONL and CSV), or its error."""
     source = "<stdin>" if path == "-" else path
+    file = None if path == "-" else path
+    fmt = options.stdin_format if path == "-" and options.stdin_format else format_of(path)
     try:
-        text = decode(read_bytes(path), source)
-        fmt = format_of(path, text)
-        if fmt == "jsonl":
-            yield from jsonl_documents(text, source)
+        if fmt in COLLECTIONS:
+            with open_binary(path) as stream:
+                reader = jsonl_documents if fmt == "jsonl" else csv_documents
+                yield from reader(stream, source, file, options.fields, options.max_bytes)
             return
+        data = read_bytes(path, options.max_bytes)
+        if path == "-" and not options.stdin_format:
+            fmt = format_of(path, data[:64])
+        text = decode(data, source)
         if fmt == "json":
-            yield from json_documents(text, source)
+            yield from json_documents(text, source, file, options.fields, options.max_bytes)
             return
         title = None
         if fmt == "html":
@@ -262,30 +125,51 @@ def read_path(path: str) -> Iterator[Document | InputError]:
             text = markdown_to_text(text)
         if not text.strip():
             raise InputError(source, "no text")
-        yield Document(text=text, source=source, title=title, format=fmt)
+        yield Document(text=text, source=source, path=file, title=title, format=fmt)
     except InputError as exc:
         yield exc
+    except OSError as exc:
+        yield _os_error(source, exc)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
+def _selected(relative: str, options: ReadOptions) -> bool:
+    name = os.path.basename(relative)
+    def matches(patterns: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+    return (not options.include or matches(options.include)) and not matches(options.exclude)
+
+
+def _walk(folder: str, options: ReadOptions) -> Iterator[str]:
+    """Readable files under a folder, sorted, hidden ones skipped; symlinked folders are not
+    followed, so a symlink loop cannot trap the walk."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            relative = os.path.relpath(path, folder)
+            if (not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
+                    and _selected(relative, options)):
+                yield path
+
+
+def expand_paths(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[str | InputError]:
     """Files named directly, and the readable files under each folder, in sorted order."""
     for path in paths:
-        p = Path(path)
-        if path == "-" or p.is_file():
+        if path == "-" or os.path.isfile(path):
             yield path
-        elif p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES \
-                        and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    yield str(child)
+        elif os.path.isdir(path):
+            yield from _walk(path, options)
+        elif os.path.lexists(path):
+            yield InputError(path, "not a regular file (a broken link or a device)")
         else:
             yield InputError(path, "no such file or directory")
 
 
-def read_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
+def read_documents(paths: Iterable[str], options: ReadOptions = ReadOptions()
+                   ) -> Iterator[Document | InputError]:
     """Every document behind the given paths, with an `InputError` in place of each bad input."""
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, options):
         if isinstance(path, InputError):
             yield path
         else:
-            yield from read_path(path)
+            yield from read_path(path, options)

@@ -1,7 +1,7 @@
-"""Renderers: each turns scored documents into one output format and does no I/O.
+"""Renderers: each turns one scored document into one output format and does no I/O.
 
-`document_dict` is the documented JSON schema (SCHEMA); the text renderer reads the same
-dict-free object graph and prints one finding per flagged sentence, linter style.
+JSON and JSONL follow the schema in `schema.py`; the text renderer prints one finding per
+flagged sentence, linter style.
 """
 from __future__ import annotations
 
@@ -9,53 +9,10 @@ import json
 from collections.abc import Callable
 
 from .document import DIMENSIONS, Document, Sentence, Span, Verdict
+from .schema import document_dict
 
-SCHEMA = "framing/1"
 COLOURS = {"loaded": "red", "opinion": "yellow", "speculative": "cyan"}
 MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
-
-
-def _span_dict(span: Span) -> dict:
-    d = {"start": span.start, "end": span.end, "text": span.text}
-    if span.kind:
-        d["kind"] = span.kind
-    return d
-
-
-def _trigger_dict(span: Span) -> dict:
-    return {**_span_dict(span), "weight": span.weight, "quoted": span.quoted}
-
-
-def verdict_dict(task: str, verdict: Verdict) -> dict:
-    d = {"probability": verdict.probability, "label": verdict.label,
-         "triggers": [_trigger_dict(t) for t in verdict.triggers]}
-    if task == "speculative":
-        d["kinds"] = verdict.kinds
-    return d
-
-
-def sentence_dict(index: int, sentence: Sentence) -> dict:
-    d = {"index": index, "start": sentence.start, "end": sentence.end, "text": sentence.text,
-         "kind": sentence.kind, "voice": sentence.voice,
-         "quotes": [{"start": q.start, "end": q.end} for q in sentence.quotes],
-         "attributions": [_span_dict(a) for a in sentence.attributions]}
-    for task in DIMENSIONS:
-        verdict = sentence.verdicts.get(task)
-        d[task] = verdict_dict(task, verdict) if verdict else None
-    return d
-
-
-def document_dict(document: Document) -> dict:
-    return {
-        "schema": SCHEMA, "source": document.source, "id": document.id, "title": document.title,
-        "format": document.format, "metadata": document.metadata, "models": document.models,
-        "scores": document.scores, "readability": document.readability,
-        "sentences": [sentence_dict(i, s) for i, s in enumerate(document.sentences)],
-    }
-
-
-def render_json(document: Document, style: Callable | None = None) -> str:
-    return json.dumps(document_dict(document), ensure_ascii=False, indent=2)
 
 
 def render_jsonl(document: Document, style: Callable | None = None) -> str:
@@ -131,15 +88,10 @@ def render_text(document: Document, style: Callable | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Each renderer turns one document into text; `style` is click.style when colour is on.
-RENDERERS: dict[str, Callable[[Document, Callable | None], str]] = {
-    "text": render_text, "json": render_json, "jsonl": render_jsonl,
-}
-
-
-def sentence_record(record: dict, verdicts: dict[str, Verdict]) -> dict:
+def sentence_record(record: dict, verdicts: dict[str, Verdict], fields=None) -> dict:
     """One output line of `--unit sentence`: the record's id and text, then each dimension."""
-    out = {"id": record.get("id"), "text": record.get("text")}
+    id_field, text_field = (fields.id, fields.text) if fields else ("id", "text")
+    out = {"id": record.get(id_field), "text": record.get(text_field)}
     for task in DIMENSIONS:
         out[task] = {"probability": verdicts[task].probability, "label": verdicts[task].label}
     return out

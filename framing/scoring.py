@@ -5,50 +5,38 @@
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .aggregate import article_scores
 from .cues import quote_spans, standalone_context
-from .document import DIMENSIONS, NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
+from .document import NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
 from .features import TextFeatures, speculation_kind
 from .linear import LinearModel
-from .models_dir import shipped_models_dir
+from .models_dir import model_files, model_versions
 from .readability import readability
 from .segment import segment_document
 
 
 @dataclass(frozen=True)
 class Models:
-    """The three classifiers in use, and a version string for each (a hash of its file)."""
+    """The three classifiers in use, and a version string for each model file, splitter included."""
 
     classifiers: dict[str, LinearModel]
     versions: dict[str, str]
 
 
-def _file_version(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
 @lru_cache(maxsize=8)
 def load_models(directory: str | None = None) -> Models:
     """The classifiers in `directory` where it has them, the shipped ones for the rest."""
-    classifiers, versions = {}, {}
-    for task in DIMENSIONS:
-        path = Path(directory) / f"{task}.npz" if directory else None
-        if path is None or not path.is_file():
-            path = shipped_models_dir() / f"{task}.npz"
-        if not path.is_file():
-            raise ModelError(f"{path}: no {task} model (train one with `framing train`)")
+    classifiers = {}
+    for task, path in model_files(directory).items():
         model = LinearModel.load(path)
         if model.task != task:
             raise ModelError(f"{path}: holds a {model.task!r} model, not {task!r}")
         classifiers[task] = model
-        versions[task] = f"{task}-{_file_version(path)}"
-    return Models(classifiers, versions)
+    return Models(classifiers, model_versions(directory))
 
 
 def _verdicts(models: Models, text: str, offset: int, attributed: bool, quoted_share: float,

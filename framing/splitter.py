@@ -14,9 +14,7 @@ from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSenten
                                   PunktTrainer)
 
 from .errors import ModelError
-from .models_dir import model_path
-
-SPLITTER_FILE = "punkt_news.json"
+from .models_dir import SPLITTER_FILE, model_path
 
 # Abbreviations common in news that a corpus of a few hundred articles may see too rarely
 # for Punkt to learn (lower-case, without the final period, as Punkt stores them).

@@ -29,6 +29,13 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Each test gets its own result cache, never the user's."""
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real training data (../shared/data or $FRAMING_DATA); skips when absent."""

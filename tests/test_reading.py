@@ -77,7 +77,7 @@ def test_jsonl_bad_line_is_named_and_good_lines_survive(tmp_path):
     items = list(read_path(str(path)))
     assert [getattr(i, "id", None) for i in items] == ["1", None, None, "4"]
     assert str(items[1]).startswith(f"{path}:2: invalid JSON")
-    assert str(items[2]) == f'{path}:3: record has no "text" string field'
+    assert str(items[2]) == f'{path}:3: record has no "text" field'
 
 
 def test_folders_are_walked_in_order_and_gold_sidecars_skipped():

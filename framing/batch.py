@@ -1,0 +1,178 @@
+"""Score many articles: in worker processes, from the cache when possible, in input order.
+
+Results stream out as soon as they and everything before them are done, and at most a few
+articles per worker are in flight, so memory stays flat however large the corpus. Results
+travel in their JSON form (`schema.document_dict`): that is what workers send back, what
+the cache stores and what most writers print, so a cached run never builds a `Document`.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from .cache import IDENTITY, ResultCache
+from .document import Document
+from .errors import InputError
+from .schema import document_dict
+
+IN_FLIGHT_PER_JOB = 4
+
+_worker_models_dir: str | None = None
+
+
+def _init_worker(models_dir: str | None) -> None:
+    global _worker_models_dir
+    _worker_models_dir = models_dir
+    from .scoring import load_models
+
+    load_models(models_dir)  # once per worker, before the first article
+
+
+def _score(document: Document) -> dict:
+    from .scoring import analyze
+
+    return document_dict(analyze(document, _worker_models_dir))
+
+
+def _from_cache(document: Document, cached: dict) -> dict:
+    """The cached result under this document's own name, place and metadata."""
+    identity = {name: getattr(document, name) for name in IDENTITY}
+    return {"schema": cached["schema"], **identity, **{k: v for k, v in cached.items() if k != "schema"},
+            "text": document.text}
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+class Batch:
+    """Scores a stream of documents (and passes input errors through), in order."""
+
+    def __init__(self, jobs: int = 1, models_dir: str | None = None, cache: ResultCache | None = None):
+        self.jobs = max(1, jobs)
+        self.models_dir = models_dir
+        self.cache = cache
+        self.articles = self.sentences = self.failures = 0
+
+    def _finish(self, result: dict | InputError) -> dict | InputError:
+        if isinstance(result, InputError):
+            self.failures += 1
+            return result
+        self.articles += 1
+        self.sentences += len(result["sentences"])
+        return result
+
+    def run(self, items: Iterable[Document | InputError]) -> Iterator[dict | InputError]:
+        if self.jobs == 1:
+            yield from self._run_here(items)
+        else:
+            yield from self._run_in_pool(items)
+
+    def _cached(self, item: Document) -> dict | None:
+        if self.cache is None:
+            return None
+        cached = self.cache.get(item.text)
+        return _from_cache(item, cached) if cached else None
+
+    def _store(self, result: dict) -> dict:
+        if self.cache is not None:
+            self.cache.put(result)
+        return result
+
+    def _run_here(self, items):
+        models_ready = False
+        for item in items:
+            if isinstance(item, InputError):
+                yield self._finish(item)
+                continue
+            result = self._cached(item)
+            if result is None:
+                if not models_ready:  # loaded on the first miss: a cached run never loads them
+                    _init_worker(self.models_dir)
+                    models_ready = True
+                result = self._store(_score(item))
+            yield self._finish(result)
+
+    def _run_in_pool(self, items):
+        pool = None  # started on the first cache miss: a cached run needs no workers
+        pending: deque = deque()  # (ready result | AsyncResult), in input order
+        try:
+            for item in items:
+                if not isinstance(item, InputError):
+                    cached = self._cached(item)
+                    if cached is None:
+                        if pool is None:
+                            pool = self._start_pool()
+                        item = pool.apply_async(_score, (item,))
+                    else:
+                        item = cached
+                pending.append(item)
+                while pending and (len(pending) > self.jobs * IN_FLIGHT_PER_JOB or _ready(pending[0])):
+                    yield self._next(pending)
+            while pending:
+                yield self._next(pending)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+
+    def _start_pool(self):
+        context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir,))
+
+    def _next(self, pending: deque) -> dict | InputError:
+        head = pending.popleft()
+        if isinstance(head, (dict, InputError)):
+            return self._finish(head)
+        return self._finish(self._store(head.get()))
+
+
+def _ready(entry) -> bool:
+    return isinstance(entry, (dict, InputError)) or entry.ready()
+
+
+class Progress:
+    """A one-line progress report on stderr, redrawn at most a few times a second."""
+
+    def __init__(self, total_files: int, enabled: bool) -> None:
+        self.total = total_files
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+        self.files_seen: set[str] = set()
+
+    def update(self, batch: Batch, result: dict | InputError) -> None:
+        if not self.enabled:
+            return
+        self.files_seen.add(result.source if isinstance(result, InputError) else result["path"] or "")
+        now = time.monotonic()
+        if now - self.last < 0.2:
+            return
+        self.last = now
+        self.draw(batch, now)
+
+    def draw(self, batch: Batch, now: float) -> None:
+        elapsed = max(now - self.start, 1e-9)
+        done = min(len(self.files_seen), self.total)
+        eta = elapsed / done * (self.total - done) if done else 0.0
+        sys.stderr.write(f"\r{done}/{self.total} files, {batch.articles} articles, "
+                         f"{batch.sentences / elapsed:,.0f} sentences/s, ETA {_clock(eta)}   ")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Wipe the line, so that a message can be printed in its place."""
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+
+    def close(self, batch: Batch) -> None:
+        if self.enabled:
+            self.draw(batch, time.monotonic())
+            sys.stderr.write("\n")
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,99 @@
+"""Writers: put results on a stream, one format each, as they arrive.
+
+A result is a scored article in its JSON form (`schema.document_dict`); the text writer
+turns it back into a `Document` for the text renderer.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from .document import DIMENSIONS
+from .render import render_text
+from .schema import document_from_dict
+
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class TextWriter:
+    def __init__(self, stream: TextIO, style: Callable | None = None) -> None:
+        self.stream, self.style, self.count = stream, style, 0
+
+    def write(self, result: dict) -> None:
+        self.stream.write(("\n" if self.count else "") + render_text(document_from_dict(result), self.style))
+        self.count += 1
+
+    def close(self) -> None:
+        pass
+
+
+class JsonlWriter(TextWriter):
+    def write(self, result: dict) -> None:
+        self.stream.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+class JsonWriter(TextWriter):
+    """One JSON object for a single article, a JSON list for several; streams all the same."""
+
+    held: str = ""
+
+    def write(self, result: dict) -> None:
+        text = json.dumps(result, ensure_ascii=False, indent=2)
+        if self.count:
+            self.stream.write(("[\n" if self.count == 1 else ",\n") + self.held)
+        self.held, self.count = text, self.count + 1
+
+    def close(self) -> None:
+        if self.count == 1:
+            self.stream.write(self.held + "\n")
+        elif self.count > 1:
+            self.stream.write(",\n" + self.held + "\n]\n")
+
+
+SHARED_SCORES = ("count", "share", "writer_share", "reported_share", "mean_probability")
+KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
+CSV_COLUMNS = (
+    ["source", "path", "id", "title", "format", "metadata", "sentences", "scored_sentences"]
+    + [f"{task}_{m}" for task in DIMENSIONS for m in SHARED_SCORES]
+    + ["loaded_terms_per_100_words", "loaded_quoted_terms_per_100_words", "opinion_attributed_share"]
+    + [f"speculative_{k}" for k in KINDS]
+    + ["flesch_reading_ease", "flesch_kincaid_grade", "words", "models"]
+)
+
+
+def csv_row(result: dict) -> list:
+    s, r = result["scores"], result["readability"]
+    row = [result["source"], result["path"], result["id"], result["title"], result["format"],
+           json.dumps(result["metadata"], ensure_ascii=False) if result["metadata"] else "",
+           s["sentences"], s["scored_sentences"]]
+    row += [s[task][m] for task in DIMENSIONS for m in SHARED_SCORES]
+    row += [s["loaded"]["terms_per_100_words"], s["loaded"]["quoted_terms_per_100_words"],
+            s["opinion"]["attributed_share"]]
+    row += [s["speculative"]["kinds"][k]["count"] for k in KINDS]
+    row += [r.get("flesch_reading_ease"), r.get("flesch_kincaid_grade"), r.get("words"),
+            " ".join(result["models"].values())]
+    return [spreadsheet_safe(v) for v in row]
+
+
+class CsvWriter(TextWriter):
+    """One row per article: identity, metadata (as JSON), and the article scores."""
+
+    def write(self, result: dict) -> None:
+        if not self.count:
+            self.writer = csv.writer(self.stream)
+            self.writer.writerow(CSV_COLUMNS)
+        self.writer.writerow(csv_row(result))
+        self.count += 1
+
+
+WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}

@@ -1,0 +1,124 @@
+"""Articles stored as records: JSON files, JSONL and CSV collections, one article each.
+
+Collections are read line by line, so a large file never sits in memory whole; a bad line
+becomes an `InputError` naming it, and the records around it are still read.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .document import Document
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """Which fields of a record hold the article text, its id and its title; the rest of the
+    record is carried into the output as metadata (outlet, date, ...)."""
+
+    text: str = "text"
+    id: str = "id"
+    title: str = "title"
+
+
+def record_document(record: object, source: str, path: str | None, fmt: str,
+                    fields: RecordFields = RecordFields(), max_bytes: int | None = None) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(source, "record is not a JSON object")
+    text = record.get(fields.text)
+    if not isinstance(text, str):
+        raise InputError(source, f'record has no "{fields.text}" field')
+    if not text.strip():
+        raise InputError(source, f'record\'s "{fields.text}" field is empty')
+    if max_bytes and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise InputError(source, f"record is larger than the {max_bytes}-byte limit (--max-bytes)")
+    title = record.get(fields.title) if isinstance(record.get(fields.title), str) else None
+    ident = record.get(fields.id)
+    metadata = {k: v for k, v in record.items() if k not in (fields.text, fields.title, fields.id)}
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if title and not body.lstrip().startswith(title):
+        body = f"{title}\n\n{body}"
+    return Document(text=body, source=source, path=path, title=title,
+                    id=str(ident) if ident is not None else None, format=fmt, metadata=metadata)
+
+
+def json_documents(text: str, source: str, path: str | None, fields: RecordFields = RecordFields(),
+                   max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """A JSON file: one record, or a list of records."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(source, f"invalid JSON at line {exc.lineno}: {exc.msg}")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records, start=1):
+        try:
+            yield record_document(record, source if len(records) == 1 else f"{source}#{i}", path, "json",
+                                  fields, max_bytes)
+        except InputError as exc:
+            yield exc
+
+
+def text_lines(stream: BinaryIO) -> Iterator[str]:
+    """Decoded lines of a binary stream: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    yield from io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+
+
+def parse_json_line(line: str, where: str) -> dict | InputError | None:
+    """The JSON object on one line, an `InputError` naming the line, or None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"invalid JSON: {exc.msg}")
+    return record if isinstance(record, dict) else InputError(where, "record is not a JSON object")
+
+
+def iter_jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict | InputError]:
+    """Each non-blank line's JSON object, or an `InputError` naming the line."""
+    for number, line in enumerate(lines, start=1):
+        record = parse_json_line(line, f"{source}:{number}")
+        if record is not None:
+            yield record
+
+
+def jsonl_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),
+                    max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    for number, line in enumerate(text_lines(stream), start=1):
+        where = f"{source}:{number}"
+        record = parse_json_line(line, where)
+        if isinstance(record, dict):
+            try:
+                record = record_document(record, where, path, "jsonl", fields, max_bytes)
+            except InputError as exc:
+                record = exc
+        if record is not None:
+            yield record
+
+
+def csv_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),
+                  max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    """A CSV file with a header row; each row is an article (its line number names it)."""
+    csv.field_size_limit(max(max_bytes or 0, 1 << 24))
+    reader = csv.DictReader(text_lines(stream))
+    try:
+        if not reader.fieldnames or fields.text not in reader.fieldnames:
+            yield InputError(source, f'CSV header has no "{fields.text}" column')
+            return
+        for row in reader:
+            where = f"{source}:{reader.line_num}"
+            try:
+                yield record_document({k: v for k, v in row.items() if k is not None}, where, path, "csv",
+                                      fields, max_bytes)
+            except InputError as exc:
+                yield exc
+    except csv.Error as exc:
+        yield InputError(f"{source}:{reader.line_num}", f"invalid CSV: {exc}")

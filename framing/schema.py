@@ -1,0 +1,80 @@
+"""The JSON form of a scored document (schema "framing/1"), both ways.
+
+Per article: source, path, id, title, format, metadata, the text itself (every offset indexes
+it), model versions, article scores, readability, and the sentences. Per sentence: index,
+start, end, text, kind, voice, quotes, attributions, and one verdict per dimension (null
+for debris): probability, label, triggers [{start, end, text, kind, weight, quoted}] and,
+for speculation, kinds. Results cross process boundaries and the cache in this form.
+"""
+from __future__ import annotations
+
+from .document import DIMENSIONS, Document, Sentence, Span, Verdict
+
+SCHEMA = "framing/1"
+
+
+def _span_dict(span: Span) -> dict:
+    d = {"start": span.start, "end": span.end, "text": span.text}
+    if span.kind:
+        d["kind"] = span.kind
+    return d
+
+
+def _trigger_dict(span: Span) -> dict:
+    return {**_span_dict(span), "weight": span.weight, "quoted": span.quoted}
+
+
+def verdict_dict(task: str, verdict: Verdict) -> dict:
+    d = {"probability": verdict.probability, "label": verdict.label,
+         "triggers": [_trigger_dict(t) for t in verdict.triggers]}
+    if task == "speculative":
+        d["kinds"] = verdict.kinds
+    return d
+
+
+def sentence_dict(index: int, sentence: Sentence) -> dict:
+    d = {"index": index, "start": sentence.start, "end": sentence.end, "text": sentence.text,
+         "kind": sentence.kind, "voice": sentence.voice,
+         "quotes": [{"start": q.start, "end": q.end} for q in sentence.quotes],
+         "attributions": [_span_dict(a) for a in sentence.attributions]}
+    for task in DIMENSIONS:
+        verdict = sentence.verdicts.get(task)
+        d[task] = verdict_dict(task, verdict) if verdict else None
+    return d
+
+
+def document_dict(document: Document) -> dict:
+    return {
+        "schema": SCHEMA, "source": document.source, "path": document.path, "id": document.id,
+        "title": document.title,
+        "format": document.format, "metadata": document.metadata, "text": document.text,
+        "models": document.models, "scores": document.scores, "readability": document.readability,
+        "sentences": [sentence_dict(i, s) for i, s in enumerate(document.sentences)],
+    }
+
+
+def _span(d: dict, text: str, kind: str = "") -> Span:
+    return Span(d["start"], d["end"], text[d["start"]:d["end"]], d.get("kind", kind))
+
+
+def document_from_dict(d: dict) -> Document:
+    """The `Document` a `document_dict` was made from."""
+    text = d["text"]
+    sentences = []
+    for s in d["sentences"]:
+        verdicts = {}
+        for task in DIMENSIONS:
+            v = s.get(task)
+            if v:
+                verdicts[task] = Verdict(
+                    v["probability"], v["label"], kinds=list(v.get("kinds", [])),
+                    triggers=[Span(t["start"], t["end"], t["text"], t.get("kind", ""), t["weight"],
+                                   t.get("quoted", False)) for t in v["triggers"]])
+        sentences.append(Sentence(s["start"], s["end"], s["text"], s["kind"],
+                                  quotes=[_span(q, text, "quote") for q in s["quotes"]],
+                                  attributions=[_span(a, text) for a in s["attributions"]],
+                                  verdicts=verdicts))
+    return Document(text=text, source=d["source"], path=d.get("path"), title=d.get("title"), id=d.get("id"),
+                    format=d.get("format", "txt"), metadata=d.get("metadata") or {},
+                    sentences=sentences, readability=d.get("readability") or {},
+                    scores=d.get("scores") or {}, models=d.get("models") or {})

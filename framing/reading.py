@@ -139,17 +139,19 @@ def _selected(relative: str, options: ReadOptions) -> bool:
     return (not options.include or matches(options.include)) and not matches(options.exclude)
 
 
-def _walk(folder: str, options: ReadOptions) -> Iterator[str]:
-    """Readable files under a folder, sorted, hidden ones skipped; symlinked folders are not
-    followed, so a symlink loop cannot trap the walk."""
+def _walk(folder: str, options: ReadOptions) -> list[str]:
+    """Readable files under a folder, sorted by path, hidden ones skipped; symlinked folders
+    are not followed, so a symlink loop cannot trap the walk."""
+    found = []
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             path = os.path.join(root, name)
             relative = os.path.relpath(path, folder)
             if (not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
                     and _selected(relative, options)):
-                yield path
+                found.append(path)
+    return sorted(found, key=lambda p: Path(p).parts)
 
 
 def expand_paths(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[str | InputError]:

@@ -1,0 +1,151 @@
+"""Batch scoring: folders, globs, collections with metadata, order, workers and the cache."""
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+
+from conftest import CORPUS
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def jsonl(result):
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """corpus articles spread over nested folders, with a hidden file and a symlink loop."""
+    root = tmp_path / "news"
+    (root / "a" / "deep").mkdir(parents=True)
+    (root / "b").mkdir()
+    shutil.copy(CORPUS / "wire_port_strike.txt", root / "a" / "wire.txt")
+    shutil.copy(CORPUS / "court_fraud_sentencing.txt", root / "a" / "deep" / "court.txt")
+    shutil.copy(CORPUS / "oped_school_phones.md", root / "b" / "oped.md")
+    shutil.copy(CORPUS / "partisan_mayor.txt", root / "b" / "draft_partisan.txt")
+    (root / ".hidden.txt").write_text("Never read.")
+    (root / "b" / "loop").symlink_to(root)
+    return root
+
+
+def test_folders_are_walked_recursively_in_order_without_following_symlink_loops(tree):
+    result = run("score", tree, "--format", "jsonl", "-j", "1")
+    assert result.exit_code == 0
+    assert [d["source"] for d in jsonl(result)] == [
+        str(tree / "a" / "deep" / "court.txt"), str(tree / "a" / "wire.txt"),
+        str(tree / "b" / "draft_partisan.txt"), str(tree / "b" / "oped.md")]
+
+
+def test_include_and_exclude_globs(tree):
+    only_text = run("score", tree, "--format", "jsonl", "--include", "*.txt", "--exclude", "draft_*")
+    assert [d["source"].rsplit("/", 1)[1] for d in jsonl(only_text)] == ["court.txt", "wire.txt"]
+    by_folder = run("score", tree, "--format", "jsonl", "--include", "b/*")
+    assert [d["source"].rsplit("/", 1)[1] for d in jsonl(by_folder)] == ["draft_partisan.txt", "oped.md"]
+
+
+def articles(n=6):
+    texts = sorted(CORPUS.glob("*.txt"))[:n]
+    return [{"uid": f"art-{i}", "body": p.read_text(encoding="utf-8"), "outlet": ["Daily", "Weekly"][i % 2],
+             "date": f"2026-01-0{i + 1}"} for i, p in enumerate(texts)]
+
+
+def test_jsonl_collection_with_custom_fields_carries_metadata(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles()))
+    result = run("score", path, "--format", "jsonl", "--text-field", "body", "--id-field", "uid")
+    rows = jsonl(result)
+    assert [r["id"] for r in rows] == [f"art-{i}" for i in range(6)]
+    assert rows[1]["metadata"] == {"outlet": "Weekly", "date": "2026-01-02"}
+    assert rows[1]["source"] == f"{path}:2" and rows[1]["path"] == str(path)
+
+
+def test_csv_collection_in_and_csv_report_out(tmp_path):
+    path = tmp_path / "articles.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, ["uid", "outlet", "date", "body"])
+        writer.writeheader()
+        writer.writerows(articles(3))
+    result = run("score", path, "--format", "csv", "--text-field", "body", "--id-field", "uid")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == ["art-0", "art-1", "art-2"]
+    assert json.loads(rows[0]["metadata"]) == {"outlet": "Daily", "date": "2026-01-01"}
+    assert 0.0 <= float(rows[0]["loaded_share"]) <= 1.0
+
+
+def test_csv_cells_never_start_a_formula(tmp_path):
+    path = tmp_path / "evil.jsonl"
+    path.write_text(json.dumps({"id": "=HYPERLINK(\"http://x\")", "title": "+1 headline",
+                                "text": "The council met on Tuesday."}) + "\n")
+    rows = list(csv.reader(io.StringIO(run("score", path, "--format", "csv").stdout)))
+    assert rows[1][2] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][3] == "'+1 headline"
+
+
+def test_workers_give_the_same_results_in_the_same_order(tree):
+    one = run("score", tree, "--format", "jsonl", "-j", "1", "--no-cache")
+    two = run("score", tree, "--format", "jsonl", "-j", "2", "--no-cache")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+
+
+def test_bad_inputs_are_collected_and_the_good_results_complete(tree):
+    (tree / "a" / "broken.json").write_text("{not json")
+    (tree / "a" / "empty.txt").write_text("")
+    result = run("score", tree, "--format", "jsonl", "-j", "2")
+    assert result.exit_code == 2
+    assert len(jsonl(result)) == 4
+    assert result.stderr.splitlines() == [
+        f"framing: error: {tree / 'a' / 'broken.json'}: invalid JSON at line 1: Expecting property name enclosed in double quotes",
+        f"framing: error: {tree / 'a' / 'empty.txt'}: no text",
+        "framing: error: 2 of 6 inputs failed",
+    ]
+
+
+def test_cache_hits_unchanged_articles_and_misses_changed_ones(tmp_path, private_cache):
+    from framing.cache import ResultCache
+    from framing.models_dir import model_versions
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    shutil.copy(CORPUS / "wire_port_strike.txt", folder / "wire.txt")
+    shutil.copy(CORPUS / "council_budget.txt", folder / "council.txt")
+    first = run("score", folder, "--format", "jsonl")
+    cache = ResultCache(private_cache, model_versions())
+    assert [cache.get((folder / n).read_text(encoding="utf-8")) is not None
+            for n in ("council.txt", "wire.txt")] == [True, True]
+    second = run("score", folder, "--format", "jsonl")
+    assert second.stdout == first.stdout
+
+    (folder / "wire.txt").write_text("Storm nears coast\n\nThe storm could strengthen overnight.\n")
+    third = jsonl(run("score", folder, "--format", "jsonl"))
+    assert third[1]["sentences"][1]["text"] == "The storm could strengthen overnight."
+    assert third[0] == jsonl(first)[0]
+
+
+def test_cache_is_keyed_by_model_versions(private_cache):
+    from framing.cache import ResultCache
+
+    text = (CORPUS / "wire_port_strike.txt").read_text(encoding="utf-8")
+    old = ResultCache(private_cache, {"loaded": "loaded-aaa"})
+    old.put({"schema": "framing/1", "text": text, "sentences": []})
+    old.close()
+    assert ResultCache(private_cache, {"loaded": "loaded-aaa"}).get(text) is not None
+    assert ResultCache(private_cache, {"loaded": "loaded-bbb"}).get(text) is None
+
+
+def test_a_cached_result_takes_the_name_and_metadata_of_the_new_input(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    text = (CORPUS / "wire_port_strike.txt").read_text(encoding="utf-8")
+    a.write_text(json.dumps({"id": "first", "outlet": "X", "text": text}) + "\n")
+    b.write_text(json.dumps({"id": "second", "outlet": "Y", "text": text}) + "\n")
+    run("score", a, "--format", "jsonl")
+    [row] = jsonl(run("score", b, "--format", "jsonl"))
+    assert (row["source"], row["id"], row["metadata"]) == (f"{b}:1", "second", {"outlet": "Y"})

@@ -39,6 +39,9 @@ def output_stream(path: str | None):
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's private 0600 is not what an output file wants
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
@@ -196,6 +199,43 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
                 ident = None if isinstance(record, InputError) else record.get(options.fields.id)
                 stream.write(json.dumps({"id": ident, "error": str(problem)}, ensure_ascii=False) + "\n")
     return failures, total
+
+
+# ---------------------------------------------------------------- report
+
+@main.command()
+@click.argument("results", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--by", default="folder", show_default=True,
+              help="Group by this metadata field (outlet, date, ...) or by folder.")
+@output_options(("text", "json"))
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True),
+              help="Also write a self-contained HTML report here.")
+@click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
+              help="Articles shown in full in the HTML report.")
+@library_errors
+def report(results, by, fmt, output, html_path, max_articles):
+    """Compare groups of scored articles (from `framing score --format jsonl`)."""
+    from .report import group_results, read_results, summary, format_table
+
+    good, failures = [], 0
+    for item in read_results(results):
+        if isinstance(item, InputError):
+            failures += 1
+            fail(str(item))
+        else:
+            good.append(item)
+    if not good:
+        raise FramingError(f"{', '.join(results)}: no scored articles to report on")
+    groups = group_results(good, by)
+    with output_stream(output) as stream:
+        stream.write(json.dumps(summary(groups, by), indent=2) + "\n" if fmt == "json" else format_table(groups, by))
+    if html_path:
+        from .html_report import render_html
+
+        with output_stream(html_path) as stream:
+            stream.write(render_html(groups, by, max_articles))
+    if failures:
+        sys.exit(ExitCode.INPUT)
 
 
 # ---------------------------------------------------------------- train

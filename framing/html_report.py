@@ -1,0 +1,165 @@
+"""A self-contained HTML report: per-group charts, score distributions, and every article
+readable with its flagged sentences and trigger words highlighted.
+
+No scripts, no external resources. Every piece of article text and metadata passes through
+`html.escape` on its way out, so nothing in an article can run in the reader's browser.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .document import DIMENSIONS, POSITIVE
+from .report import Group
+
+COLOURS = {"loaded": "#d62728", "opinion": "#e6a100", "speculative": "#1f77b4"}
+SHORT = {"loaded": "L", "opinion": "O", "speculative": "S"}
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
+table{border-collapse:collapse;margin:1rem 0}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right}
+td:first-child,th:first-child{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
+figure{margin:0}figcaption{font-weight:600}details{border:1px solid #ddd;border-radius:4px;margin:.4rem 0;padding:.3rem .7rem}
+summary{cursor:pointer}.article p{margin:.5rem 0}.flag{background:#f6f6f6;border-radius:3px}
+.flag-loaded{border-bottom:2px solid #d62728}.flag-opinion{box-shadow:inset 0 -4px 0 #f5d37a}
+.flag-speculative{outline:1px dashed #1f77b4}.tag{font-size:.7em;vertical-align:super;margin-left:.15em;color:#555}
+mark{background:#ffe08a;padding:0 .1em}mark.q{background:#d8e8ff}.meta{color:#666;font-size:.9em}
+.debris{color:#999}
+"""
+
+
+def _bar_chart(groups: list[Group], task: str, width: int = 420) -> str:
+    """Horizontal bars of each group's mean share, with its 95% interval as a whisker."""
+    row, label_w = 26, 150
+    height = row * len(groups) + 30
+    scale = (width - label_w - 20)
+    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    for n, group in enumerate(groups):
+        i = group.interval(task)
+        y = 10 + n * row
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
+                     f'{escape(group.name[:24])}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{i.mean * scale:.1f}" height="14" '
+                     f'fill="{COLOURS[task]}" opacity=".75"><title>{escape(group.name)}: {i.mean:.1%} '
+                     f'(95% CI {i.low:.1%} to {i.high:.1%}, {group.articles} articles)</title></rect>')
+        parts.append(f'<line x1="{label_w + i.low * scale:.1f}" x2="{label_w + i.high * scale:.1f}" '
+                     f'y1="{y + 10}" y2="{y + 10}" stroke="#222" stroke-width="1.5"/>')
+        parts.append(f'<text x="{label_w + i.high * scale + 4:.1f}" y="{y + 14}" font-size="11">'
+                     f'{i.mean:.0%}</text>')
+    axis_y = height - 12
+    for tick in (0, 0.25, 0.5, 0.75, 1.0):
+        x = label_w + tick * scale
+        parts.append(f'<text x="{x:.1f}" y="{axis_y + 10}" font-size="10" text-anchor="middle">{tick:.0%}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _histogram(groups: list[Group], task: str, bins: int = 10, width: int = 300, height: int = 140) -> str:
+    """How many articles have each share of flagged sentences (all groups together)."""
+    counts = [0] * bins
+    for group in groups:
+        for value in group.values(task):
+            counts[min(int(value * bins), bins - 1)] += 1
+    top = max(counts) or 1
+    bar_w = width / bins
+    parts = [f'<svg role="img" width="{width}" height="{height + 20}" viewBox="0 0 {width} {height + 20}">']
+    for b, count in enumerate(counts):
+        h = (height - 10) * count / top
+        parts.append(f'<rect x="{b * bar_w + 1:.1f}" y="{height - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
+                     f'fill="{COLOURS[task]}" opacity=".7"><title>{b / bins:.0%}-{(b + 1) / bins:.0%}: '
+                     f'{count} articles</title></rect>')
+    parts.append(f'<text x="0" y="{height + 15}" font-size="10">0%</text>'
+                 f'<text x="{width}" y="{height + 15}" font-size="10" text-anchor="end">100%</text></svg>')
+    return "".join(parts)
+
+
+def _sentence_html(text: str, sentence: dict) -> str:
+    """One sentence with its trigger words marked, tagged with the labels it earned."""
+    flagged = [t for t in DIMENSIONS if sentence.get(t) and sentence[t]["label"] == POSITIVE[t]]
+    start, end = sentence["start"], sentence["end"]
+    if sentence["kind"] == "debris":
+        return f'<span class="debris">{escape(text[start:end])}</span>'
+    triggers = sorted({(tr["start"], tr["end"], tr.get("quoted", False)) for t in flagged
+                       for tr in sentence[t]["triggers"]})
+    out, pos = [], start
+    for t_start, t_end, quoted in triggers:
+        if t_start < pos or t_end > end:
+            continue
+        out.append(escape(text[pos:t_start]))
+        css = ' class="q"' if quoted else ""
+        out.append(f"<mark{css}>{escape(text[t_start:t_end])}</mark>")
+        pos = t_end
+    out.append(escape(text[pos:end]))
+    if not flagged:
+        return "".join(out)
+    detail = "; ".join(
+        f"{t} {sentence[t]['probability']:.2f}"
+        + (f" ({', '.join(sentence[t].get('kinds', []))})" if sentence[t].get("kinds") else "")
+        + ": " + ", ".join(tr["text"] for tr in sentence[t]["triggers"]) for t in flagged)
+    classes = " ".join(f"flag-{t}" for t in flagged)
+    tags = "".join(f'<span class="tag" style="color:{COLOURS[t]}">{SHORT[t]}</span>' for t in flagged)
+    return (f'<span class="flag {classes}" title="{escape(detail)} [{escape(sentence.get("voice", ""))}]">'
+            f'{"".join(out)}</span>{tags}')
+
+
+def _article_html(result: dict) -> str:
+    text = result["text"]
+    scores = result["scores"]
+    paragraphs, current, pos = [], [], 0
+    for sentence in result["sentences"]:
+        gap = text[pos:sentence["start"]]
+        if "\n" in gap and current:
+            paragraphs.append(current)
+            current = []
+        elif current:
+            current.append(escape(gap))
+        current.append(_sentence_html(text, sentence))
+        pos = sentence["end"]
+    if current:
+        paragraphs.append(current)
+    shares = " · ".join(f"{t} {scores[t]['share']:.0%}" for t in DIMENSIONS)
+    meta = ", ".join(f"{escape(str(k))}: {escape(str(v))}" for k, v in (result.get("metadata") or {}).items())
+    first = result["sentences"][0] if result["sentences"] else {}
+    headline = first.get("text") if first.get("kind") == "headline" else None
+    name = result.get("title") or headline or result.get("id") or result.get("source")
+    return (f'<details class="article"><summary>{escape(str(name))} <span class="meta">'
+            f'{escape(shares)}</span></summary><p class="meta">{escape(str(result.get("source")))}'
+            f'{" · " + meta if meta else ""}</p>'
+            + "".join(f"<p>{''.join(p)}</p>" for p in paragraphs) + "</details>")
+
+
+def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
+    total = sum(g.articles for g in groups)
+    rows = "".join(
+        f"<tr><td>{escape(g.name)}</td><td>{g.articles}</td><td>{g.sentences}</td>"
+        + "".join(f"<td>{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]</td>" for t in DIMENSIONS for i in [g.interval(t)])
+        + "</tr>" for g in groups)
+    charts = "".join(f"<figure><figcaption>{t}: mean share of sentences, 95% CI</figcaption>"
+                     f"{_bar_chart(groups, t)}</figure>" for t in DIMENSIONS)
+    histograms = "".join(f"<figure><figcaption>{t}: articles by share of sentences</figcaption>"
+                         f"{_histogram(groups, t)}</figure>" for t in DIMENSIONS)
+    shown, sections = 0, []
+    for g in groups:
+        articles = []
+        for result in g.results:
+            if shown == max_articles:
+                break
+            articles.append(_article_html(result))
+            shown += 1
+        sections.append(f"<h3>{escape(g.name)} ({g.articles} articles)</h3>{''.join(articles)}")
+    note = f"<p class=\"meta\">Showing the first {shown} of {total} articles.</p>" if shown < total else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>framing report by {escape(by)}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>{STYLE}</style></head><body>
+<h1>framing report</h1>
+<p>{total} articles in {len(groups)} groups by <b>{escape(by)}</b>. Shares are of each article's scored
+sentences; intervals are 95% confidence intervals of the group mean (Student's t).
+Highlighted: <span class="flag flag-loaded">loaded</span>, <span class="flag flag-opinion">opinion</span>,
+<span class="flag flag-speculative">speculative</span>; <mark>trigger words</mark>, <mark class="q">quoted</mark>.</p>
+<h2>Groups</h2>
+<table><tr><th>{escape(by)}</th><th>articles</th><th>sentences</th>{"".join(f"<th>{t}</th>" for t in DIMENSIONS)}</tr>
+{rows}</table>
+<h2>Comparison</h2><div class="charts">{charts}</div>
+<h2>Distribution of article scores</h2><div class="charts">{histograms}</div>
+<h2>Articles</h2>{note}{"".join(sections)}
+</body></html>
+"""

@@ -1,0 +1,113 @@
+"""Compare groups of scored articles (outlets, folders, dates): means with 95% intervals.
+
+Reads results written by `framing score --format jsonl`; the HTML form is in html_report.py.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .document import DIMENSIONS
+from .errors import InputError
+from .reading import open_binary
+from .records import iter_jsonl_records, text_lines
+
+def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
+    """Scored articles from JSONL result files; a line that is not one names itself."""
+    for path in paths:
+        source = "<stdin>" if path == "-" else path
+        try:
+            stream = open_binary(path)
+        except InputError as exc:
+            yield exc
+            continue
+        with stream:
+            for number, record in enumerate(iter_jsonl_records(text_lines(stream), source), start=1):
+                if isinstance(record, dict) and not (isinstance(record.get("scores"), dict)
+                                                     and isinstance(record.get("sentences"), list)):
+                    record = InputError(f"{source}:{number}", "not a framing result (no scores)")
+                yield record
+
+
+def group_of(result: dict, by: str) -> str:
+    """The group an article belongs to: a metadata field, a result field, or its folder."""
+    if by == "folder":
+        where = result.get("path") or result.get("source") or ""
+        return os.path.dirname(where) or "."
+    value = (result.get("metadata") or {}).get(by, result.get(by))
+    return "(none)" if value in (None, "") else str(value)
+
+
+def t_quantile(df: int) -> float:
+    """The 97.5% quantile of Student's t with `df` degrees of freedom (for 95% intervals)."""
+    from scipy.stats import t
+
+    return float(t.ppf(0.975, df))
+
+
+@dataclass
+class Interval:
+    mean: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: list[float]) -> Interval:
+        n = len(values)
+        mean = sum(values) / n
+        if n < 2:
+            return cls(mean, mean, mean)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
+        half = t_quantile(n - 1) * sd / math.sqrt(n)
+        return cls(mean, max(0.0, mean - half), min(1.0, mean + half))
+
+
+@dataclass
+class Group:
+    name: str
+    results: list[dict] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return len(self.results)
+
+    @property
+    def sentences(self) -> int:
+        return sum(r["scores"].get("scored_sentences", 0) for r in self.results)
+
+    def values(self, task: str) -> list[float]:
+        return [r["scores"][task]["share"] for r in self.results]
+
+    def interval(self, task: str) -> Interval:
+        return Interval.of(self.values(task))
+
+
+def group_results(results: Iterable[dict], by: str) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for result in results:
+        name = group_of(result, by)
+        groups.setdefault(name, Group(name)).results.append(result)
+    return [groups[name] for name in sorted(groups)]
+
+
+def summary(groups: list[Group], by: str) -> dict:
+    return {"by": by, "groups": [
+        {"group": g.name, "articles": g.articles, "sentences": g.sentences,
+         **{task: {"mean_share": round(i.mean, 4), "ci95": [round(i.low, 4), round(i.high, 4)]}
+            for task in DIMENSIONS for i in [g.interval(task)]}}
+        for g in groups]}
+
+
+def format_table(groups: list[Group], by: str) -> str:
+    """A plain-text table: articles, sentences, and each dimension's mean share [95% CI]."""
+    header = [by, "articles", "sentences"] + [f"{task} (mean share, 95% CI)" for task in DIMENSIONS]
+    rows = [[g.name, str(g.articles), str(g.sentences)]
+            + [f"{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]" for task in DIMENSIONS for i in [g.interval(task)]]
+            for g in groups]
+    widths = [max(len(r[c]) for r in [header] + rows) for c in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) if c == 0 else cell.rjust(w) for c, (cell, w) in enumerate(zip(row, widths)))
+             for row in [header] + rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,99 @@
+"""`framing report`: group comparison, and the HTML report rendered in a real browser."""
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.report import Interval
+
+from conftest import CORPUS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAYLOAD = '<script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1">'
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+
+@pytest.fixture
+def results(tmp_path):
+    """Scored corpus articles as a JSONL collection with an outlet field, one of them hostile."""
+    records = []
+    for i, path in enumerate(sorted(CORPUS.glob("*.txt"))):
+        records.append({"id": path.stem, "outlet": "Tribune" if i % 2 else "Courier",
+                        "text": path.read_text(encoding="utf-8")})
+    records.append({"id": "hostile", "outlet": PAYLOAD,
+                    "text": f"Hostile page\n\nThe mayor said {PAYLOAD} was a brutal, disgraceful lie."})
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "results.jsonl"
+    assert run("score", source, "--format", "jsonl", "-o", out).exit_code == 0
+    return out
+
+
+def test_confidence_interval_of_a_mean():
+    interval = Interval.of([0.1, 0.2, 0.3, 0.4])
+    assert interval.mean == pytest.approx(0.25)
+    # t(0.975, 3) = 3.182; sd = 0.1291; half width = 3.182 * 0.1291 / 2 = 0.2054
+    assert interval.low == pytest.approx(0.0446, abs=1e-3)
+    assert interval.high == pytest.approx(0.4554, abs=1e-3)
+
+
+def test_report_groups_by_a_metadata_field(results):
+    table = run("report", results, "--by", "outlet")
+    assert table.exit_code == 0
+    lines = table.output.splitlines()
+    assert lines[0].split()[:3] == ["outlet", "articles", "sentences"]
+    assert [l.split()[0] for l in lines[2:]] == ["<script>document.title=\"pwned\"</script><img", "Courier", "Tribune"]
+    summary = json.loads(run("report", results, "--by", "outlet", "--format", "json").output)
+    groups = {g["group"]: g for g in summary["groups"]}
+    assert groups["Courier"]["articles"] + groups["Tribune"]["articles"] == 10
+    for g in summary["groups"]:
+        for task in ("loaded", "opinion", "speculative"):
+            low, high = g[task]["ci95"]
+            assert low <= g[task]["mean_share"] <= high
+
+
+def test_report_names_a_line_that_is_not_a_result(tmp_path, results):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "not scored"}\n')
+    result = run("report", results, bad)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {bad}:1: not a framing result (no scores)\n"
+
+
+def test_html_escapes_every_piece_of_article_text(tmp_path, results):
+    html_path = tmp_path / "report.html"
+    assert run("report", results, "--by", "outlet", "--html", html_path).exit_code == 0
+    html = html_path.read_text(encoding="utf-8")
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;document.title=&quot;pwned&quot;&lt;/script&gt;" in html
+
+
+def dump_dom(path):
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={path.parent / 'chromium-profile'}", "--virtual-time-budget=2000",
+               "--dump-dom", path.as_uri()]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+def test_html_report_renders_in_a_real_browser_and_runs_nothing(tmp_path, results):
+    html_path = tmp_path / "report.html"
+    run("report", results, "--by", "outlet", "--html", html_path)
+    dom = dump_dom(html_path)
+    assert "<h1>framing report</h1>" in dom
+    assert "11 articles in 3 groups by <b>outlet</b>" in dom
+    text = re.sub(r"<[^>]+>", "", dom)
+    assert "Without a strategic and devastating response in short order, we could easily" in text
+    assert dom.count("<svg") == 6  # three comparison charts, three distributions
+    assert "<mark" in dom and 'class="flag flag-' in dom
+    assert "<title>framing report by outlet</title>" in dom  # the payload did not retitle the page
+    assert "data-pwned" not in dom and "<img" not in dom
+    assert "&lt;script&gt;document.title=\"pwned\"&lt;/script&gt;" in dom

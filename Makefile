@@ -31,5 +31,9 @@ evaluate: $(STAMP)
 	$(BIN)/framing evaluate --task speculative --dev --data $(DATA)
 	$(BIN)/framing evaluate --corpus corpus/
 
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m framing.bench --data $(DATA)
+
 clean:
 	rm -rf $(VENV) build *.egg-info

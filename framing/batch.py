@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -24,9 +25,11 @@ IN_FLIGHT_PER_JOB = 4
 _worker_models_dir: str | None = None
 
 
-def _init_worker(models_dir: str | None) -> None:
+def _init_worker(models_dir: str | None, in_pool: bool = False) -> None:
     global _worker_models_dir
     _worker_models_dir = models_dir
+    if in_pool:  # Ctrl-C is the main process's to handle: it keeps what is done
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .scoring import load_models
 
     load_models(models_dir)  # once per worker, before the first article
@@ -122,7 +125,7 @@ class Batch:
 
     def _start_pool(self):
         context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir,))
+        return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir, True))
 
     def _next(self, pending: deque) -> dict | InputError:
         head = pending.popleft()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import re
 
-from .reading import decode
+from .decoding import decode
 from .segment import segment
 
 _PUNCTUATED_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -38,7 +38,7 @@ def boundary_scores(paths: list[Path], splitter_path: str | None = None) -> dict
     """Precision, recall and F1 of sentence ends, over all ends and inside paragraphs only."""
     counts = {"all": [0, 0, 0], "inside_paragraphs": [0, 0, 0], "punctuated": [0, 0, 0]}
     for path in paths:  # counts are [true positives, predicted, gold]
-        text, gold, paragraph_ends = joined_layout(decode(path.read_bytes(), str(path)))
+        text, gold, paragraph_ends = joined_layout(decode(path.read_bytes(), str(path))[0])
         predicted = {s.end for s in segment(text, splitter_path)}
         unpunctuated = {end for end in gold if not _PUNCTUATED_END.search(text[:end])}
         for name, g, p in (("all", gold, predicted),

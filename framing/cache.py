@@ -16,7 +16,7 @@ from . import __version__
 from .schema import SCHEMA
 
 # Fields that belong to where an article was found, not to what it says: never cached.
-IDENTITY = ("source", "path", "id", "title", "format", "metadata")
+IDENTITY = ("source", "path", "id", "title", "format", "metadata", "warnings")
 COMMIT_EVERY = 200
 
 

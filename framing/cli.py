@@ -28,6 +28,21 @@ def fail(message: str) -> None:
     click.echo(f"framing: error: {message}", err=True)
 
 
+def warn(message: str) -> None:
+    click.echo(f"framing: warning: {message}", err=True)
+
+
+def result_warnings(result: dict) -> list[str]:
+    """What to tell the user about one scored article besides its scores."""
+    notes = [f"{result['source']}: {w}" for w in result.get("warnings") or []]
+    language = result.get("language") or {}
+    if language and not language.get("english", True):
+        notes.append(f"{result['source']}: does not look like English (function words "
+                     f"{language['function_word_share']:.0%}, Latin letters {language['latin_share']:.0%}); "
+                     "its scores are unreliable")
+    return notes
+
+
 @contextmanager
 def output_stream(path: str | None):
     """stdout, or a file written atomically: a temporary file renamed into place when done."""
@@ -110,6 +125,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
     versions = model_versions(models_dir)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
                           max_bytes or None)
+    interrupted = False
     with output_stream(output) as stream:
         if unit == "sentence":
             from .scoring import load_models
@@ -117,9 +133,13 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
             failures, total = _score_sentences(paths, load_models(models_dir), stream, options)
         else:
             use_colour = color if color is not None else (output is None and stream.isatty())
-            failures, total = _score_articles(paths, options, versions, models_dir, fmt, stream,
-                                              click.style if use_colour and fmt == "text" else None,
-                                              jobs, cache, cache_dir, quiet)
+            failures, total, interrupted = _score_articles(
+                paths, options, versions, models_dir, fmt, stream,
+                click.style if use_colour and fmt == "text" else None, jobs, cache, cache_dir, quiet)
+    if interrupted:
+        fail(f"interrupted after {total - failures} articles; their results are written"
+             + (" and cached: run the same command again to resume" if cache else ""))
+        sys.exit(ExitCode.INTERRUPTED)
     if failures:
         if not quiet:
             fail(f"{failures} of {total} inputs failed")
@@ -127,7 +147,11 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet) -> tuple[int, int]:
+                    quiet) -> tuple[int, int, bool]:
+    """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
+
+    On Ctrl-C the results completed so far are written out whole and cached.
+    """
     from .batch import Batch, Progress, default_jobs
     from .cache import ResultCache, default_cache_dir
     from .output import WRITERS
@@ -146,6 +170,7 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
                 yield path
             else:
                 yield from read_path(path, options)
+    interrupted = False
     try:
         for result in batch.run(items()):
             progress.update(batch, result)
@@ -153,14 +178,19 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
                 progress.clear()
                 fail(str(result))
                 continue
+            for note in result_warnings(result):
+                progress.clear()
+                warn(note)
             writer.write(result)
             stream.flush()
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         writer.close()
         progress.close(batch)
         if cache is not None:
             cache.close()
-    return batch.failures, batch.failures + batch.articles
+    return batch.failures, batch.failures + batch.articles, interrupted
 
 
 def _score_sentences(paths, models, stream, options) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .document import NEGATIVE, POSITIVE
 from .errors import FramingError, InputError
-from .reading import decode
+from .decoding import decode
 from .records import iter_jsonl_records
 
 
@@ -62,7 +62,7 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
                   group_field: str | None = None, source_name: str | None = None) -> list[Example]:
     """Labelled sentences from one JSONL file; a bad line stops training with its line number."""
     name = source_name or path.stem
-    text = decode(path.read_bytes(), str(path))
+    text = decode(path.read_bytes(), str(path))[0]
     examples, seen = [], set()
     for number, record in enumerate(iter_jsonl_records(text.split("\n"), str(path)), start=1):
         if isinstance(record, InputError):
@@ -100,7 +100,7 @@ def read_lexicon(path: Path, keep: Callable[[dict], bool], field: str) -> frozen
     """The entries of a JSONL word list, normalized as the tokenizer sees words."""
     from .features import normalize_term
 
-    text = decode(path.read_bytes(), str(path))
+    text = decode(path.read_bytes(), str(path))[0]
     terms = set()
     for record in iter_jsonl_records(text.split("\n"), str(path)):
         if isinstance(record, InputError):

@@ -96,6 +96,9 @@ class Document:
     readability: dict = field(default_factory=dict)
     scores: dict = field(default_factory=dict)
     models: dict = field(default_factory=dict)
+    # What a reader of the results should know about the input, such as a guessed encoding.
+    warnings: list[str] = field(default_factory=list)
+    language: dict = field(default_factory=dict)  # language.language_check: English or not
 
     @property
     def scored_sentences(self) -> list[Sentence]:

@@ -8,6 +8,7 @@ class ExitCode(IntEnum):
     OK = 0
     THRESHOLD = 1  # a requested failure threshold was exceeded
     INPUT = 2  # usage error, or some inputs could not be read
+    INTERRUPTED = 130  # stopped by Ctrl-C; completed results were kept
 
 
 class FramingError(Exception):

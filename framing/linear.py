@@ -7,6 +7,7 @@ reproduce the scikit-learn pipeline they were exported from.
 """
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ModelError
+from .manifest import verify
 from .features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
 
 FORMAT = "framing-linear/2"
@@ -154,8 +156,12 @@ class LinearModel:
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
+        """Load a model file, once its checksum matches the manifest; never unpickles."""
+        if not path.is_file():
+            raise ModelError(f"{path}: model file not found")
+        raw = verify(path)
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with np.load(io.BytesIO(raw), allow_pickle=False) as data:
                 terms, idf, coef = data["terms"], data["idf"], data["coef"]
                 meta = json.loads(str(data["meta"]))
                 lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decoding import decode
 from .document import Document
 from .errors import InputError
 from .markup import html_to_text, markdown_to_text
@@ -23,7 +24,7 @@ TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl",
                  ".csv": "csv"}
 COLLECTIONS = ("jsonl", "csv")  # read line by line, one article per record
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = 5_000_000  # a long article is 50 kB; 5 MB is not an article
 
 
 @dataclass(frozen=True)
@@ -33,30 +34,6 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()  # glob patterns that leave a file out
     max_bytes: int | None = DEFAULT_MAX_BYTES  # per article file or record; None: no limit
     stdin_format: str | None = None
-
-
-# ---------------------------------------------------------------- decoding
-
-def decode(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 / Latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(source, f"invalid UTF-16 text ({exc.reason})") from None
-    elif b"\x00" in data[:8192]:
-        raise InputError(source, "binary file, not text")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # ---------------------------------------------------------------- files
@@ -114,9 +91,12 @@ def read_path(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Docum
         data = read_bytes(path, options.max_bytes)
         if path == "-" and not options.stdin_format:
             fmt = format_of(path, data[:64])
-        text = decode(data, source)
+        text, warning = decode(data, source)
         if fmt == "json":
-            yield from json_documents(text, source, file, options.fields, options.max_bytes)
+            for item in json_documents(text, source, file, options.fields, options.max_bytes):
+                if warning and isinstance(item, Document):
+                    item.warnings.append(warning)
+                yield item
             return
         title = None
         if fmt == "html":
@@ -125,7 +105,8 @@ def read_path(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Docum
             text = markdown_to_text(text)
         if not text.strip():
             raise InputError(source, "no text")
-        yield Document(text=text, source=source, path=file, title=title, format=fmt)
+        yield Document(text=text, source=source, path=file, title=title, format=fmt,
+                       warnings=[warning] if warning else [])
     except InputError as exc:
         yield exc
     except OSError as exc:

@@ -64,15 +64,34 @@ def json_documents(text: str, source: str, path: str | None, fields: RecordField
             yield exc
 
 
-def text_lines(stream: BinaryIO) -> Iterator[str]:
-    """Decoded lines of a binary stream: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+LINE_TOO_LONG = "\0line too long"  # stands in for a line over the limit, never kept whole
+
+
+def text_lines(stream: BinaryIO, max_chars: int | None = None) -> Iterator[str]:
+    """Decoded lines of a binary stream: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    A line longer than `max_chars` is skipped in pieces and stands as LINE_TOO_LONG, so a
+    huge line never sits in memory whole.
+    """
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    yield from io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    reader = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    limit = max_chars + 1 if max_chars else -1
+    while True:
+        line = reader.readline(limit)
+        if not line:
+            return
+        if max_chars and len(line) > max_chars and not line.endswith("\n"):
+            while line and not line.endswith("\n"):
+                line = reader.readline(1 << 20)
+            line = LINE_TOO_LONG
+        yield line
 
 
 def parse_json_line(line: str, where: str) -> dict | InputError | None:
     """The JSON object on one line, an `InputError` naming the line, or None for a blank line."""
+    if line == LINE_TOO_LONG:
+        return InputError(where, "line is longer than the --max-bytes limit")
     if not line.strip():
         return None
     try:
@@ -92,7 +111,7 @@ def iter_jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict | Inp
 
 def jsonl_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),
                     max_bytes: int | None = None) -> Iterator[Document | InputError]:
-    for number, line in enumerate(text_lines(stream), start=1):
+    for number, line in enumerate(text_lines(stream, max_bytes), start=1):
         where = f"{source}:{number}"
         record = parse_json_line(line, where)
         if isinstance(record, dict):

@@ -67,6 +67,8 @@ def _evidence(task: str, verdict: Verdict) -> str:
 def render_text(document: Document, style: Callable | None = None) -> str:
     scores, r = document.scores, document.readability
     lines = [f"== {document.source}" + (f"  [{document.id}]" if document.id else "")]
+    if document.language and not document.language.get("english", True):
+        lines.append("   warning: this text does not look like English; the scores below are unreliable")
     lines += _summary(scores)
     if r:
         lines.append(f"   readability: Flesch reading ease {r['flesch_reading_ease']}, "

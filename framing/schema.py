@@ -1,7 +1,8 @@
 """The JSON form of a scored document (schema "framing/1"), both ways.
 
-Per article: source, path, id, title, format, metadata, the text itself (every offset indexes
-it), model versions, article scores, readability, and the sentences. Per sentence: index,
+Per article: source, path, id, title, format, metadata, warnings about the input, a
+language check (scores of text that is not English are unreliable), the text itself (every
+offset indexes it), model versions, article scores, readability, and the sentences. Per sentence: index,
 start, end, text, kind, voice, quotes, attributions, and one verdict per dimension (null
 for debris): probability, label, triggers [{start, end, text, kind, weight, quoted}] and,
 for speculation, kinds. Results cross process boundaries and the cache in this form.
@@ -47,7 +48,8 @@ def document_dict(document: Document) -> dict:
     return {
         "schema": SCHEMA, "source": document.source, "path": document.path, "id": document.id,
         "title": document.title,
-        "format": document.format, "metadata": document.metadata, "text": document.text,
+        "format": document.format, "metadata": document.metadata, "warnings": document.warnings,
+        "language": document.language, "text": document.text,
         "models": document.models, "scores": document.scores, "readability": document.readability,
         "sentences": [sentence_dict(i, s) for i, s in enumerate(document.sentences)],
     }
@@ -76,5 +78,6 @@ def document_from_dict(d: dict) -> Document:
                                   verdicts=verdicts))
     return Document(text=text, source=d["source"], path=d.get("path"), title=d.get("title"), id=d.get("id"),
                     format=d.get("format", "txt"), metadata=d.get("metadata") or {},
+                    warnings=list(d.get("warnings") or []), language=d.get("language") or {},
                     sentences=sentences, readability=d.get("readability") or {},
                     scores=d.get("scores") or {}, models=d.get("models") or {})

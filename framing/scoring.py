@@ -13,6 +13,7 @@ from .cues import quote_spans, standalone_context
 from .document import NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
 from .features import TextFeatures, speculation_kind
+from .language import language_check
 from .linear import LinearModel
 from .models_dir import model_files, model_versions
 from .readability import readability
@@ -88,6 +89,7 @@ def analyze(text: str | Document, models_dir: str | None = None) -> Document:
     segment_document(document)
     for sentence in document.sentences:
         score_sentence(sentence, models)
+    document.language = language_check(document.text)
     document.readability = readability(document.text)
     document.scores = article_scores(document)
     document.models = dict(models.versions)

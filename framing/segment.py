@@ -13,6 +13,7 @@ from .cues import attribution_spans, quote_spans
 from .document import Document, Sentence, Span
 from .splitter import load_tokenizer
 
+MAX_SENTENCE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FINAL_PUNCTUATION = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
@@ -100,6 +101,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A stretch cut at spaces into pieces of at most MAX_SENTENCE_CHARS (hard, if need be).
+
+    Text with no sentence ends (a minified blob, a list run together) would otherwise make
+    one "sentence" as long as the file, and cost the classifiers time quadratic in it.
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def segment(text: str, splitter_path: str | None = None) -> list[Sentence]:
     """Sentences of `text`, in order, with offsets into it, quotes and attributions marked."""
     tokenizer = load_tokenizer(splitter_path)
@@ -107,8 +122,10 @@ def segment(text: str, splitter_path: str | None = None) -> list[Sentence]:
     sentences = []
     for u_start, u_end, kind in _layout_units(text):
         unit = text[u_start:u_end]
-        for s, e in tokenizer.span_tokenize(unit):
-            start, end = _trimmed(text, u_start + s, u_start + e)
+        spans = (piece for s, e in tokenizer.span_tokenize(unit)
+                 for piece in _pieces(text, u_start + s, u_start + e))
+        for s, e in spans:
+            start, end = _trimmed(text, s, e)
             if start == end:
                 continue
             sentence_text = text[start:end]

@@ -14,6 +14,7 @@ from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSenten
                                   PunktTrainer)
 
 from .errors import ModelError
+from .manifest import record, verify
 from .models_dir import SPLITTER_FILE, model_path
 
 # Abbreviations common in news that a corpus of a few hundred articles may see too rarely
@@ -71,17 +72,18 @@ def tokenizer_from_parameters(data: dict) -> PunktSentenceTokenizer:
 def save_parameters(data: dict, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
                     encoding="utf-8")
+    record(path)
 
 
 @lru_cache(maxsize=4)
 def load_tokenizer(path: str | None = None) -> PunktSentenceTokenizer:
     """The shipped news splitter, or the one at `path`."""
     file = Path(path) if path else model_path(SPLITTER_FILE)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not file.is_file():
         raise ModelError(f"{file}: sentence splitter parameters not found "
-                         "(run `framing train --task splitter`)") from None
+                         "(run `framing train --task splitter`)")
+    try:
+        data = json.loads(verify(file).decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise ModelError(f"{file}: sentence splitter parameters are not valid JSON") from None
     return tokenizer_from_parameters(data)

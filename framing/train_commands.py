@@ -11,7 +11,7 @@ from .document import DIMENSIONS
 from .errors import FramingError
 from .model_card import write_splitter_card
 from .models_dir import shipped_models_dir
-from .reading import decode
+from .decoding import decode
 from .splitter import SPLITTER_FILE, save_parameters, train_parameters
 from .features import CueSet
 from .linear import LinearModel
@@ -39,7 +39,7 @@ def train_splitter(root: Path, out: Path) -> Path:
     train_paths, held_out = datasets.splitter_partition(datasets.ptc_article_paths(root))
     if not train_paths:
         raise FramingError(f"{root / datasets.PTC_ARTICLES}: no articles to train the splitter on")
-    texts = [joined_layout(decode(p.read_bytes(), str(p)))[0] for p in train_paths]
+    texts = [joined_layout(decode(p.read_bytes(), str(p))[0])[0] for p in train_paths]
     out.mkdir(parents=True, exist_ok=True)
     path = out / SPLITTER_FILE
     save_parameters(train_parameters(texts), path)

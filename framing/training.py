@@ -16,6 +16,7 @@ from .cues import standalone_context
 from .datasets import Example
 from .features import CueSet
 from .linear import LinearModel
+from .manifest import record
 from .metrics import binary_scores
 from .tasks import TaskConfig
 
@@ -159,5 +160,6 @@ def save_model(model: LinearModel, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{model.task}.npz"
     model.save(path)
+    record(path)
     write_model_card(model, out_dir / f"{model.task}.md")
     return path

@@ -86,7 +86,7 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
     assert result.exit_code == 2
     assert [json.loads(l)["source"] for l in result.stdout.splitlines()] == [WIRE]
     assert result.stderr.splitlines() == [
-        f"framing: error: {bad}: binary file, not text",
+        f"framing: error: {bad}: binary data, not text",
         f"framing: error: {tmp_path / 'missing.txt'}: no such file or directory",
         "framing: error: 2 of 3 inputs failed",
     ]

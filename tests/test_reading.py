@@ -1,7 +1,9 @@
 import pytest
 
 from framing.errors import InputError
-from framing.reading import decode, html_to_text, markdown_to_text, read_documents, read_path
+from framing.decoding import decode
+from framing.markup import html_to_text, markdown_to_text
+from framing.reading import read_documents, read_path
 
 from conftest import CORPUS
 
@@ -29,7 +31,7 @@ def test_encodings_decode_to_the_same_text(tmp_path, encoding, prefix):
 
 
 def test_crlf_becomes_newline():
-    assert decode(b"One.\r\nTwo.\rThree.", "x") == "One.\nTwo.\nThree."
+    assert decode(b"One.\r\nTwo.\rThree.", "x") == ("One.\nTwo.\nThree.", None)
 
 
 def test_binary_file_is_refused_with_its_name(tmp_path):
@@ -37,7 +39,7 @@ def test_binary_file_is_refused_with_its_name(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     item = one(path)
     assert isinstance(item, InputError)
-    assert str(item) == f"{path}: binary file, not text"
+    assert str(item) == f"{path}: a PNG image, not text"
 
 
 def test_missing_path_is_an_error_not_an_exception(tmp_path):

@@ -82,16 +82,3 @@ def test_training_needs_both_labels(tmp_path):
                                        "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert result.stderr == f"framing: error: {path}: training needs examples of both labels\n"
-
-
-@pytest.mark.parametrize("content,reason", [
-    (b"\x80\x04\x95 pickle payload", "not a framing model file"),
-    (b"", "not a framing model file"),
-])
-def test_a_damaged_model_file_is_refused_cleanly(tmp_path, content, reason):
-    (tmp_path / "opinion.npz").write_bytes(content)
-    result = CliRunner().invoke(main, ["score", str(CORPUS / "wire_port_strike.txt"),
-                                       "--models", str(tmp_path)])
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"framing: error: {tmp_path / 'opinion.npz'}: {reason}")
-    assert len(result.stderr.splitlines()) == 1

@@ -1,0 +1,139 @@
+"""`make bench`: framing against TextBlob on the 371 real PTC articles, end to end.
+
+Every figure comes from running the real command-line tool in a fresh process:
+  - sentences per second with one worker, and TextBlob's sentiment over the same sentences;
+  - --jobs 2 against --jobs 1;
+  - cold start: `framing score` on one article against TextBlob on one sentence;
+  - peak memory scoring the corpus ten times over;
+  - a re-run over the unchanged corpus with the cache against the first run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .datasets import PTC_ARTICLES, data_dir
+
+TEXTBLOB_ONE = ("from textblob import TextBlob; "
+                "TextBlob('Officials said the fighting could spread to neighbouring towns.').sentiment")
+
+
+def _framing(*args: str, cache: str | None = None) -> tuple[float, str]:
+    """Wall time of one `framing` run in a fresh process, and its stdout."""
+    env = dict(os.environ, FRAMING_CACHE=cache or "")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 2):
+        raise SystemExit(f"framing {' '.join(args)} failed:\n{done.stderr}")
+    return elapsed, done.stdout
+
+
+def _peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of a command and the processes it waited for, in MB."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True)
+    return int(out.stdout) / 1024
+
+
+def _textblob_rate(sentences: list[str]) -> float:
+    code = ("import json, sys, time\nfrom textblob import TextBlob\nsentences = json.load(sys.stdin)\n"
+            "TextBlob('warm up').sentiment\nstart = time.perf_counter()\n"
+            "for s in sentences: TextBlob(s).sentiment\nprint(len(sentences) / (time.perf_counter() - start))")
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(sentences), capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout)
+
+
+def _median_time(command: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=dict(os.environ, FRAMING_CACHE=""))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(data: str | None) -> dict:
+    root = data_dir(data)
+    if root is None:
+        raise SystemExit("no data folder: pass --data DIR or set $FRAMING_DATA")
+    corpus = str(root / PTC_ARTICLES)
+    articles = sorted(Path(corpus).glob("*.txt"))
+    figures: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                     "articles": len(articles)}
+
+    one_job, results = _framing("score", corpus, "--format", "jsonl", "--jobs", "1", "--no-cache", "-q")
+    sentences = [s["text"] for line in results.splitlines() for s in json.loads(line)["sentences"]
+                 if s["kind"] != "debris"]
+    all_sentences = sum(len(json.loads(line)["sentences"]) for line in results.splitlines())
+    figures["sentences"] = all_sentences
+    figures["framing_sentences_per_s_1_job"] = round(all_sentences / one_job, 1)
+    figures["textblob_sentences_per_s"] = round(_textblob_rate(sentences), 1)
+    figures["speed_ratio_vs_textblob"] = round(figures["framing_sentences_per_s_1_job"]
+                                               / figures["textblob_sentences_per_s"], 2)
+
+    two_jobs, _ = _framing("score", corpus, "--format", "jsonl", "--jobs", "2", "--no-cache", "-q")
+    figures["jobs2_over_jobs1"] = round(one_job / two_jobs, 2)
+
+    article = str(articles[0])
+    figures["cold_start_framing_s"] = round(_median_time(
+        [sys.executable, "-m", "framing", "score", article, "--no-cache", "-q"]), 2)
+    figures["cold_start_textblob_s"] = round(_median_time([sys.executable, "-c", TEXTBLOB_ONE]), 2)
+
+    figures["peak_rss_mb_1x"] = round(_peak_rss_mb(
+        [sys.executable, "-m", "framing", "score", corpus, "--format", "jsonl", "--jobs", "1", "--no-cache", "-q"]), 1)
+    figures["peak_rss_mb_10x"] = round(_peak_rss_mb(
+        [sys.executable, "-m", "framing", "score", *[corpus] * 10, "--format", "jsonl", "--jobs", "1",
+         "--no-cache", "-q"]), 1)
+
+    with tempfile.TemporaryDirectory() as cache:
+        first, _ = _framing("score", corpus, "--format", "jsonl", "--jobs", "1", "-q", cache=cache)
+        again, _ = _framing("score", corpus, "--format", "jsonl", "--jobs", "1", "-q", cache=cache)
+    figures["cache_first_run_s"] = round(first, 2)
+    figures["cache_rerun_s"] = round(again, 2)
+    figures["cache_speedup"] = round(first / again, 1)
+    return figures
+
+
+TARGETS = [
+    ("speed_ratio_vs_textblob", ">=", 2.0, "framing sentences/s over TextBlob's, one core"),
+    ("jobs2_over_jobs1", ">=", 1.7, "--jobs 2 over --jobs 1"),
+    ("peak_rss_mb_10x", "<=", 400.0, "peak memory (MB), PTC corpus ten times over"),
+    ("cache_speedup", ">=", 20.0, "cached re-run over first run"),
+]
+
+
+def format_figures(figures: dict) -> str:
+    lines = [f"{k:32} {v}" for k, v in figures.items()]
+    lines.append("")
+    cold = figures["cold_start_framing_s"] <= figures["cold_start_textblob_s"]
+    for key, op, target, what in TARGETS:
+        value = figures[key]
+        met = value >= target if op == ">=" else value <= target
+        lines.append(f"{'met ' if met else 'MISS'}  {what}: {value} (target {op} {target})")
+    lines.append(f"{'met ' if cold else 'MISS'}  cold start: framing {figures['cold_start_framing_s']} s, "
+                 f"TextBlob {figures['cold_start_textblob_s']} s (target: framing no slower)")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="data folder holding articles/ptc (default: $FRAMING_DATA or ../shared/data)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    figures = run(args.data)
+    print(json.dumps(figures, indent=2) if args.json else format_figures(figures), end="")
+
+
+if __name__ == "__main__":
+    main()

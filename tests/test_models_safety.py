@@ -1,0 +1,105 @@
+"""Model files are verified against the manifest and never unpickled."""
+import io
+import json
+import pickle
+import shutil
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.manifest import MANIFEST, record
+from framing.models_dir import shipped_models_dir
+
+from conftest import CORPUS
+
+ARTICLE = str(CORPUS / "wire_port_strike.txt")
+
+
+class Payload:
+    """Unpickling this runs a shell-free side effect: it creates a marker file."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+@pytest.fixture
+def models(tmp_path):
+    folder = tmp_path / "models"
+    shutil.copytree(shipped_models_dir(), folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return folder
+
+
+def score_with(folder):
+    return CliRunner().invoke(main, ["score", ARTICLE, "--models", str(folder), "--no-cache"])
+
+
+def test_shipped_models_are_all_listed_and_verified():
+    listed = json.loads((shipped_models_dir() / MANIFEST).read_text())["files"]
+    assert set(listed) == {"loaded.npz", "opinion.npz", "speculative.npz", "punkt_news.json"}
+    assert score_with(shipped_models_dir()).exit_code == 0
+
+
+def test_an_altered_model_is_refused(models):
+    data = bytearray((models / "opinion.npz").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (models / "opinion.npz").write_bytes(bytes(data))
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert result.stderr == (f"framing: error: {models / 'opinion.npz'}: checksum does not match "
+                             f"{MANIFEST} (truncated or altered); refusing to load it\n")
+
+
+def test_a_truncated_model_is_refused(models):
+    data = (models / "loaded.npz").read_bytes()
+    (models / "loaded.npz").write_bytes(data[: len(data) // 3])
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert "checksum does not match" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_pickle_is_never_executed_even_with_a_matching_checksum(models, tmp_path):
+    marker = tmp_path / "pwned"
+    (models / "speculative.npz").write_bytes(pickle.dumps(Payload(marker)))
+    record(models / "speculative.npz")  # an attacker who can write files can write the manifest too
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"framing: error: {models / 'speculative.npz'}: not a framing model file")
+    assert not marker.exists()
+
+
+def test_an_npz_holding_a_pickled_object_is_refused(models, tmp_path):
+    marker = tmp_path / "pwned"
+    buffer = io.BytesIO()
+    np.savez(buffer, terms=np.array([Payload(marker)], dtype=object))
+    (models / "loaded.npz").write_bytes(buffer.getvalue())
+    record(models / "loaded.npz")
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert "not a framing model file" in result.stderr
+    assert not marker.exists()
+
+
+def test_a_model_of_an_unknown_format_is_refused(models):
+    buffer = io.BytesIO()
+    np.savez(buffer, terms=np.array(["a"]), idf=np.ones(1), coef=np.ones(1),
+             meta=np.array(json.dumps({"format": "someone-elses/9"})))
+    (models / "opinion.npz").write_bytes(buffer.getvalue())
+    record(models / "opinion.npz")
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert result.stderr == (f"framing: error: {models / 'opinion.npz'}: unknown model format "
+                             "'someone-elses/9'; retrain it\n")
+
+
+def test_a_model_missing_from_the_manifest_is_refused(models):
+    manifest = json.loads((models / MANIFEST).read_text())
+    del manifest["files"]["loaded.npz"]
+    (models / MANIFEST).write_text(json.dumps(manifest))
+    result = score_with(models)
+    assert result.exit_code == 2
+    assert f"not listed in {models / MANIFEST}" in result.stderr

@@ -124,6 +124,8 @@ class Batch:
                 pool.join()
 
     def _start_pool(self):
+        # Load the models here first: forked workers then start with them in memory.
+        _init_worker(self.models_dir)
         context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir, True))
 

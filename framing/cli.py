@@ -160,7 +160,8 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     files = list(expand_paths(paths, options))
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
         if use_cache else None
-    batch = Batch(jobs or min(default_jobs(), max(1, len(files))), models_dir, cache)
+    one_article = len(files) == 1 and not str(files[0]).lower().endswith((".jsonl", ".csv"))
+    batch = Batch(jobs or (1 if one_article else default_jobs()), models_dir, cache)
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
 

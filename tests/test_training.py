@@ -9,7 +9,8 @@ from framing.cli import main
 from framing.datasets import Example
 from framing.gold import gold_articles, read_gold
 from framing.linear import LinearModel
-from framing.features import CueSet
+from framing.datasets import data_dir
+from framing.train_commands import cue_set
 from framing.tasks import task_config
 from framing.training import check_export, export, fit
 
@@ -66,7 +67,7 @@ def test_training_is_deterministic(tmp_path, training_file):
 def test_exported_arrays_reproduce_scikit_learn_on_unseen_text():
     examples = corpus_examples("opinion")
     config = task_config("opinion")
-    cues = CueSet.build(config.cues, config.patterns)
+    cues = cue_set(config, data_dir())  # word lists from the data, else from the shipped model
     vectorizer, classifier = fit(examples, config, cues)
     model = export(config, cues, vectorizer, classifier, {})
     unseen = ["I think the mayor should resign, said a resident.",

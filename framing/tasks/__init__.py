@@ -35,7 +35,7 @@ class TaskConfig:
     analyzer: Analyzer = Analyzer()
     min_df: int = 2
     C: float = 1.0
-    class_weight: str | None = "balanced"
+    class_weight: str | dict | None = "balanced"
     # Relative weight of each source's examples (by file stem); 1.0 when not named.
     source_weights: dict[str, float] = field(default_factory=dict)
     # Markdown appended to the model card: error analysis, notes on the data.

@@ -14,50 +14,81 @@ _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _CLOSE = {"\u201d", "\u00bb"}
 
 REPORT_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|claimed|claims|claim|warned|warns"
+    "said|says|say|added|adds|stated|states|claimed|claims|claim|warned|warns"
     "|argued|argues|insisted|insists|noted|notes|explained|explains|announced|announces"
     "|reported|reports|wrote|writes|tweeted|posted|acknowledged|acknowledges|alleged|alleges"
     "|asserted|asserts|confirmed|confirms|denied|denies|declared|declares|testified"
     "|admitted|admits|estimated|estimates|predicted|predicts|stressed|stresses|emphasized"
     "|contended|contends|maintained|maintains|recalled|recalls|replied|responded|urged|urges"
     "|cautioned|cautions|concluded|concludes|observed|observes|conceded|concedes|vowed|vows"
-    "|believes|believed|thinks|thought|suggested|suggests|accused|accuses|described|describes"
+    "|believes|believed|thinks|suggested|suggests|accused|accuses|described|describes"
+    "|continued|continues"
 )
-_SUBJECT = (r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|for|de|al))*"
+# Words that start a sentence but never name who speaks ("The thought of ...", "This tells ...").
+_NOT_A_SPEAKER = r"(?!(?:The|A|An|This|That|These|Those|There|Here|But|And|Or|So|If|When|While|As|However)\b)"
+_SUBJECT = (rf"(?:{_NOT_A_SPEAKER}[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|for|de|al))*"
             r"|he|she|they|we|it|officials?|police|authorities|experts?|analysts?|researchers?"
             r"|scientists?|sources?|witnesses|residents|critics|spokesm[ae]n|spokeswom[ae]n"
-            r"|spokesperson|the \w+(?: \w+)?)")
+            r"|spokesperson|[Tt]he [a-z]\w+)")
+# "tell" reports speech only with a hearer: "told reporters", not "tells a different story".
+_HEARER = (r"(?:reporters|journalists|me|us|him|her|them|parliament|congress|lawmakers|investigators"
+           r"|police|the [a-z]\w+|[A-Z][\w.'\u2019-]*)")
 _ATTRIBUTION = [
     ("according_to", re.compile(r"(?i)\baccording to\b[^,.;:!?\u201c\u201d\"]{1,80}")),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?"
                                rf"(?:{REPORT_VERBS})\b")),
-    ("report_verb", re.compile(rf"(?i)[,\u201d\"]\s*(?:{REPORT_VERBS})\s+{_SUBJECT}")),
+    ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+)?(?:told|tells)\s+{_HEARER}")),
+    ("report_verb", re.compile(rf"(?i)[,\u201d\"\u2019']\s*(?:{REPORT_VERBS}|told)\s+{_SUBJECT}")),
     ("report_verb", re.compile(r"(?i)\b(?:in a statement|in an interview|in a post|in a tweet"
                                r"|in a report|in a press release|in remarks)\b")),
+    ("report_verb", re.compile(r"(?i)\btook to (?:twitter|x|facebook|instagram|tiktok|social media|the airwaves)\b")),
     ("report_verb", re.compile(r"(?i)\b(?:reportedly|allegedly|purportedly)\b")),
 ]
 
 
-def quote_spans(text: str) -> list[Span]:
-    """Spans inside double quotation marks (straight or curly), including the marks.
+def _opens_single(text: str, i: int) -> bool:
+    """A single quote opens a quotation after a space or an opening mark, before a letter;
+    elsewhere it is an apostrophe (don't, the players' union, '90s)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-") and after.isalpha()
 
-    An unclosed quotation ends at the end of its paragraph.
+
+def _closes_single(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and not after.isalnum()
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Spans inside quotation marks, including the marks: double (straight or curly) and
+    single ones (British style), told apart from apostrophes by what stands around them.
+
+    An unclosed double quotation ends at the end of its paragraph; an unclosed single one
+    was an apostrophe after all, and is dropped.
     """
     spans: list[Span] = []
-    open_at: int | None = None
+    double_at: int | None = None
+    single_at: int | None = None
     for i, ch in enumerate(text):
-        if open_at is None:
-            if ch in _OPEN or ch == '"':
-                open_at = i
-        elif ch in _CLOSE or ch == '"':
-            spans.append(Span(open_at, i + 1, text[open_at:i + 1], "quote"))
-            open_at = None
-        elif ch == "\n" and text.startswith("\n", i + 1):
-            spans.append(Span(open_at, i, text[open_at:i], "quote"))
-            open_at = None
-    if open_at is not None:
-        spans.append(Span(open_at, len(text), text[open_at:], "quote"))
-    return spans
+        if ch == "\n" and text.startswith("\n", i + 1):  # a paragraph ends
+            if double_at is not None:
+                spans.append(Span(double_at, i, text[double_at:i], "quote"))
+            double_at = single_at = None
+        elif double_at is not None:
+            if ch in _CLOSE or ch == '"':
+                spans.append(Span(double_at, i + 1, text[double_at:i + 1], "quote"))
+                double_at = None
+        elif ch in _OPEN or ch == '"':
+            double_at, single_at = i, None
+        elif single_at is not None:
+            if ch in "'\u2019" and _closes_single(text, i):
+                spans.append(Span(single_at, i + 1, text[single_at:i + 1], "quote"))
+                single_at = None
+        elif ch in "'\u2018" and _opens_single(text, i):
+            single_at = i
+    if double_at is not None:
+        spans.append(Span(double_at, len(text), text[double_at:], "quote"))
+    return sorted(spans, key=lambda span: span.start)
 
 
 def attribution_spans(sentence: str) -> list[Span]:
@@ -68,7 +99,7 @@ def attribution_spans(sentence: str) -> list[Span]:
             start, end = m.span()
             while start < end and not sentence[start].isalnum():
                 start += 1
-            while end > start and sentence[end - 1].isspace():
+            while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in ".,;:"):
                 end -= 1
             if any(s.start < end and start < s.end for s in found):
                 continue

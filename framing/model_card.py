@@ -50,6 +50,10 @@ def render_model_card(model: LinearModel) -> str:
     for source in meta.get("sources", []):
         lines.append(f"| {source['name']} | `{source['path']}` | {source['examples']} "
                      f"| {source['positives']} | {source['licence']} |")
+    if meta.get("word_lists"):
+        lines += ["", "Word lists (stored in the model file; each is one cue feature):", "",
+                  "| cue | file | entries | licence as stated |", "|---|---|---|---|"]
+        lines += [f"| `{w['cue']}` | `{w['path']}` | {w['entries']} | {w['licence']} |" for w in meta["word_lists"]]
     table_head = ["| set | n | positive | precision | recall | F1 (positive) | macro-F1 | Brier |",
                   "|---|---|---|---|---|---|---|---|"]
     cv = meta.get("cross_validation")

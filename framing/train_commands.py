@@ -68,8 +68,11 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     examples = datasets.task_examples(name, config.sources, root)
     dev = datasets.dev_examples(name, config.dev, root)
     sources = [(spec.path, spec.licence) for spec in config.sources]
-    sources += [(spec.path, spec.licence) for spec in config.lexicons.values()]
-    model = train_model(config, cue_set(config, root), examples, _source_rows(examples, sources), dev, cv)
+    cues = cue_set(config, root)
+    model = train_model(config, cues, examples, _source_rows(examples, sources), dev, cv)
+    model.metadata["word_lists"] = [
+        {"cue": f"lexicon:{name}", "path": spec.path, "licence": spec.licence, "entries": len(cues.lexicons[name])}
+        for name, spec in config.lexicons.items()]
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"
     model.metadata["command"] = f"framing train --data ../shared/data --task {name}"

@@ -86,7 +86,12 @@ def test_attributions_are_marked():
     [s] = segment("According to US officials, no US facilities were struck or damaged in the attack.")
     assert [(a.text, a.kind) for a in s.attributions] == [("According to US officials", "according_to")]
     [s] = segment("The Houthis claim they are being diplomatic.")
-    assert [a.text for a in s.attributions] == ["The Houthis claim"]
+    assert [a.text for a in s.attributions] == ["Houthis claim"]
+    [s] = segment("The thought of returning to war is daunting.")
+    assert s.attributions == [] and s.voice == "writer"
+    [s] = segment("\u2018I love him and I always will,\u2019 she told reporters.")
+    assert [q.text for q in s.quotes] == ["\u2018I love him and I always will,\u2019"]
+    assert s.voice == "quoted" and [a.text for a in s.attributions] == ["she told reporters"]
 
 
 def test_corpus_sentences_match_the_gold_segmentation():

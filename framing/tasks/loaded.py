@@ -1,30 +1,15 @@
 """Loaded language: emotionally charged or slanted wording, whoever uses it."""
 from ..datasets import SourceSpec
-from ..features import PATTERN_CUES, word_pattern
+from ..features import PATTERN_CUES, word_class
 from . import LexiconSpec, TaskConfig
 
-
-def _word_class(*words: str) -> str:
-    """Like features.word_pattern, with the alternatives grouped by their first letter.
-
-    Python's regex engine tries alternatives one by one at every word start; grouping them
-    (a(?:ttack|ssault)|b(?:...)) lets it reject most of them on one letter, which keeps scoring
-    fast with long word classes. Every alternative must start with a plain letter.
-    """
-    by_letter: dict[str, list[str]] = {}
-    for word in words:
-        if not word[0].isalpha() or (len(word) > 1 and word[1] in "?*+{"):
-            raise ValueError(f"{word!r}: a word class entry must start with a plain letter")
-        by_letter.setdefault(word[0].lower(), []).append(word[1:])
-    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())]
-    return word_pattern(*groups)
 
 # Word classes that carry slant in news prose whatever the topic. Each is its own cue so that
 # the classifier weighs them separately and a verdict can name the class ("label", "sneer").
 # Stems end in \w* so that inflections match; all patterns match whole words only.
 LOADED_PATTERNS = {
     # Labels pinned on groups or people instead of neutral descriptions.
-    "label": _word_class(
+    "label": word_class(
         r"regimes?", r"thugs?", r"mobs?", r"radicals?", r"extremis\w*", r"fanatic\w*",
         r"zealots?", r"leftists?", r"far[- ]left", r"hard[- ]left", r"far[- ]right",
         r"alt[- ]right", r"ultra[- ]\w+", r"marxists?", r"communists?", r"fascis\w*",
@@ -36,13 +21,13 @@ LOADED_PATTERNS = {
         r"warmongers?", r"hardliners?", r"sycophan\w*", r"lackeys?", r"stooges?", r"traitors?",
         r"crooks?", r"criminals?", r"idiots?", r"morons?", r"lunatics?", r"hypocri\w*"),
     # Qualifiers that cast doubt on a name or a claim.
-    "distancing": _word_class(r"so[- ]called", r"self[- ]proclaimed", r"self[- ]styled",
+    "distancing": word_class(r"so[- ]called", r"self[- ]proclaimed", r"self[- ]styled",
                                r"supposed(?:ly)?", r"purported(?:ly)?", r"would[- ]be",
                                r"alleged", r"pseudo[- ]?\w*", r"sham", r"bogus", r"fake"),
     # A short phrase in quotation marks inside a sentence: scare quotes.
     "scare_quote": r"(?<=\w )[\"\u201c\u2018'][A-Za-z][\w-]*(?: [\w-]+){0,2}[\"\u201d\u2019'](?= \w|[,.;])",
     # Speech verbs that editorialize instead of "said".
-    "sneer": _word_class(
+    "sneer": word_class(
         r"slam\w*", r"blast(?:s|ed|ing)?", r"bash\w*", r"rip(?:s|ped|ping)", r"lash(?:es|ed)? out",
         r"rail(?:s|ed|ing)? against", r"mock\w*", r"smear\w*", r"boast\w*", r"brag\w*",
         r"tout\w*", r"peddl\w*", r"spew\w*", r"rant\w*", r"whin\w*", r"scream\w*", r"shriek\w*",
@@ -50,7 +35,7 @@ LOADED_PATTERNS = {
         r"lying", r"liars?", r"scoff\w*", r"sneer\w*", r"berat\w*", r"decr(?:y|ie)\w*",
         r"fum(?:e|es|ed|ing)", r"rage[sd]?", r"raging", r"gloat\w*", r"admit(?:s|ted)?"),
     # Emotive and judgemental adjectives and adverbs.
-    "emotive": _word_class(
+    "emotive": word_class(
         r"horri\w+", r"shock\w*", r"outrag\w*", r"disgust\w*", r"appall\w*", r"bizarre\w*",
         r"absurd\w*", r"ridicul\w*", r"dangerous\w*", r"toxic", r"vile", r"evil", r"disastrous\w*",
         r"brutal\w*", r"heinous", r"sinister", r"draconian", r"egregious\w*", r"blatant\w*",
@@ -67,7 +52,7 @@ LOADED_PATTERNS = {
         r"debunked", r"discredited", r"controversial\w*", r"divisive\w*", r"inflammatory",
         r"hostile", r"aggressive\w*", r"harsh\w*", r"fierce\w*", r"bitter\w*", r"wild\w*"),
     # Violent metaphors for politics and policy.
-    "violence": _word_class(
+    "violence": word_class(
         r"attack\w*", r"assault\w*", r"destroy\w*", r"destruct\w*", r"slaughter\w*",
         r"massacre\w*", r"crush\w*", r"flood\w*", r"invasion", r"invad\w*", r"onslaught",
         r"war on", r"weaponi[sz]\w*", r"hijack\w*", r"kill\w*", r"gut(?:s|ted|ting)",

@@ -62,8 +62,8 @@ PATTERNS: dict[str, str] = {
                                     r"hope(?:s|d)? (?:to|that)", r"risk(?:s|ed)? of", "in danger of",
                                     r"could (?:soon|eventually)", r"looming", "imminent"),
     "forecast_time": word_pattern(rf"next {_TIME_UNITS}", rf"(?:later|early|end of) this {_TIME_UNITS}",
-                                  rf"(?:in the )?(?:coming|next|following) (?:few )?(?:days|weeks|months|years|"
-                                  rf"decades)", r"in the (?:near |distant )?future", "tomorrow", "soon",
+                                  r"(?:in the )?(?:coming|next|following) (?:few )?(?:days|weeks|months|years|"
+                                  r"decades)", r"in the (?:near |distant )?future", "tomorrow", "soon",
                                   "eventually", "sooner or later", "in the long run", "down the road",
                                   r"by (?:20[2-9]\d|the end of)", "upcoming", "from now"),
     # Conditionals and hypotheticals.

@@ -173,21 +173,31 @@ def cross_dataset_scores(root: Path, config: TaskConfig | None = None) -> dict:
     return result
 
 
+def ptc_grouped_scores(root: Path, config: TaskConfig | None = None) -> dict:
+    """The loaded recipe trained and tested on PTC alone, 5-fold CV grouped by article."""
+    config = config or task_config("loaded")
+    ptc = datasets.read_examples(root / "loaded/ptc.jsonl", "loaded", group_field="doc_id")
+    return training.cross_validate(ptc, config, cue_set(config, root))["overall"]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=None, help="the data folder (default ../shared/data)")
     parser.add_argument("--words", action="store_true", help="word-level scores only")
     parser.add_argument("--cross", action="store_true", help="cross-dataset scores only")
+    parser.add_argument("--ptc", action="store_true", help="PTC grouped cross-validation only")
     args = parser.parse_args(argv)
     root = datasets.data_dir(args.data)
     if root is None:
         raise SystemExit("no data folder: pass --data or set $FRAMING_DATA")
-    both = not (args.words or args.cross)
+    both = not (args.words or args.cross or args.ptc)
     out = {}
     if args.words or both:
         out["word_level"] = cross_validated_word_scores(root)
     if args.cross or both:
         out["cross_dataset"] = cross_dataset_scores(root)
+    if args.ptc or both:
+        out["ptc_grouped_cv"] = ptc_grouped_scores(root)
     print(json.dumps(out, indent=2))
 
 

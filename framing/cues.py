@@ -29,7 +29,8 @@ _NOT_A_SPEAKER = r"(?!(?:The|A|An|This|That|These|Those|There|Here|But|And|Or|So
 _SUBJECT = (rf"(?:{_NOT_A_SPEAKER}[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|for|de|al))*"
             r"|he|she|they|we|it|officials?|police|authorities|experts?|analysts?|researchers?"
             r"|scientists?|sources?|witnesses|residents|critics|spokesm[ae]n|spokeswom[ae]n"
-            r"|spokesperson|[Tt]he [a-z]\w+)")
+            r"|spokesperson|[Tt]he [a-z]\w+"
+            r"|[a-z]+(?:ers|ors|ists|ians|ants|ents|ives)(?=\s))")  # insurers, doctors, economists...
 # "tell" reports speech only with a hearer: "told reporters", not "tells a different story".
 _HEARER = (r"(?:reporters|journalists|me|us|him|her|them|parliament|congress|lawmakers|investigators"
            r"|police|the [a-z]\w+|[A-Z][\w.'\u2019-]*)")

@@ -103,6 +103,9 @@ def test_loaded_words_inside_quotes_are_marked_quoted():
             assert t.quoted == (quote.start <= t.start and t.end <= quote.end)
     own = doc.sentences[2].verdicts["loaded"].triggers
     assert own and not any(t.quoted for t in own)
+    assert {"brutal", "disgraceful"} <= {t.text for t in own}
+    quoted = {t.text for t in doc.sentences[1].verdicts["loaded"].triggers if t.quoted}
+    assert {"atrocities", "regime"} <= quoted  # the speaker's words, reported apart
     loaded = doc.scores["loaded"]
     words = doc.readability["words"]
     flagged = [s for s in doc.sentences if s.scored and s.verdicts["loaded"].positive]

@@ -125,3 +125,10 @@ def test_speculation_kinds_come_from_the_cues_that_fired():
     assert sum(v["count"] for v in kinds.values()) >= 1
     factual = doc.sentences[3].verdicts["speculative"]
     assert not factual.positive and factual.kinds == []
+
+
+def test_the_package_docstring_example_holds():
+    import doctest
+
+    failures, tried = doctest.testmod(framing)
+    assert tried >= 2 and failures == 0

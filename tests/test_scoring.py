@@ -132,3 +132,13 @@ def test_the_package_docstring_example_holds():
 
     failures, tried = doctest.testmod(framing)
     assert tried >= 2 and failures == 0
+
+
+def test_headlines_are_scored_in_the_writers_voice_unless_attributed():
+    doc = framing.analyze("Council approves budget after long debate\n\nThe vote was 7 to 2.\n\n"
+                          "Mayor says budget is fair\n\nThe mayor's budget is a disgrace\n\nIt passed on Tuesday.")
+    headlines = [s for s in doc.sentences if s.kind == "headline"]
+    assert [(s.text, s.voice, s.verdicts["opinion"].label) for s in headlines] == [
+        ("Council approves budget after long debate", "writer", "fact"),
+        ("Mayor says budget is fair", "attributed", "fact"),
+        ("The mayor's budget is a disgrace", "writer", "opinion")]

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -19,6 +16,7 @@ import click
 from . import __version__
 from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
+from .output import output_stream
 from .reading import DEFAULT_MAX_BYTES
 
 TASKS = DIMENSIONS + ("splitter",)
@@ -41,26 +39,6 @@ def result_warnings(result: dict) -> list[str]:
                      f"{language['function_word_share']:.0%}, Latin letters {language['latin_share']:.0%}); "
                      "its scores are unreliable")
     return notes
-
-
-@contextmanager
-def output_stream(path: str | None):
-    """stdout, or a file written atomically: a temporary file renamed into place when done."""
-    if not path or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's private 0600 is not what an output file wants
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def output_options(formats: tuple[str, ...]):

@@ -7,12 +7,38 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import sys
+import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 from .document import DIMENSIONS
 from .render import render_text
 from .schema import document_from_dict
+
+@contextmanager
+def output_stream(path: str | None):
+    """stdout, or a file written atomically: a temporary file renamed into place when done."""
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's private 0600 is not what an output file wants
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -31,8 +31,9 @@ LOADED_PATTERNS = {
         r"slam\w*", r"blast(?:s|ed|ing)?", r"bash\w*", r"rip(?:s|ped|ping)", r"lash(?:es|ed)? out",
         r"rail(?:s|ed|ing)? against", r"mock\w*", r"smear\w*", r"boast\w*", r"brag\w*",
         r"tout\w*", r"peddl\w*", r"spew\w*", r"rant\w*", r"whin\w*", r"scream\w*", r"shriek\w*",
-        r"claim(?:s|ed|ing)?", r"insist\w*", r"parrot\w*", r"pretend\w*", r"lie(?:s|d)?",
-        r"lying", r"liars?", r"scoff\w*", r"sneer\w*", r"berat\w*", r"decr(?:y|ie)\w*",
+        # "claimed responsibility" is neutral wire wording; "lies"/"lying" also mean "is located".
+        r"claim(?:s|ed|ing)?(?! responsibility| credit)", r"insist\w*", r"parrot\w*", r"pretend\w*",
+        r"lied", r"liars?", r"scoff\w*", r"sneer\w*", r"berat\w*", r"decr(?:y|ie)\w*",
         r"fum(?:e|es|ed|ing)", r"rage[sd]?", r"raging", r"gloat\w*", r"admit(?:s|ted)?"),
     # Emotive and judgemental adjectives and adverbs.
     "emotive": word_class(
@@ -124,7 +125,7 @@ macro-F1, so this model trains on BABE alone.
 **Word level.** Out of fold, the triggers of BABE's loaded sentences cover 44% of the words its
 annotators marked, with precision 0.22 (token F1 0.30; the first version: 0.16). Counting only
 the words shown when the verdict is loaded, over all BABE sentences: F1 0.24. Term triggers alone
-(without the word-class cues) reach 0.15: n-gram weights still follow topic (party and
+(without the word-class cues) reach 0.16: n-gram weights still follow topic (party and
 politician names, "abortion", "media") as much as wording.
 
 **Main false positives** (neutral by BABE, flagged here): reports *about* loaded words or charged

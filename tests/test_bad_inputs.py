@@ -57,22 +57,18 @@ def test_unreadable_content(tmp_path, name, content, reason):
     check_refused(path, reason)
 
 
-def test_invalid_utf8_is_read_as_windows_1252_with_a_warning(tmp_path):
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Caf\u00e9 owners objected to the new rules on Monday.".encode("cp1252"))
+@pytest.mark.parametrize("text,encoding,warning", [
+    ("Caf\u00e9 owners objected to the new rules on Monday.", "cp1252",
+     "not valid UTF-8 (byte 3); read as Windows-1252"),
+    ("The council approved the budget on Tuesday.", "utf-16-le", "no byte-order mark; read as UTF-16-LE"),
+])
+def test_guessed_encodings_are_read_with_a_warning(tmp_path, text, encoding, warning):
+    path = tmp_path / "guess.txt"
+    path.write_bytes(text.encode(encoding))
     result = run("score", path, "--format", "jsonl")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["sentences"][0]["text"] == "Caf\u00e9 owners objected to the new rules on Monday."
-    assert result.stderr == f"framing: warning: {path}: not valid UTF-8 (byte 3); read as Windows-1252\n"
-
-
-def test_utf16_without_bom_is_recognized(tmp_path):
-    path = tmp_path / "utf16.txt"
-    path.write_bytes("The council approved the budget on Tuesday.".encode("utf-16-le"))
-    result = run("score", path, "--format", "jsonl")
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["sentences"][0]["text"] == "The council approved the budget on Tuesday."
-    assert "no byte-order mark; read as UTF-16-LE" in result.stderr
+    assert json.loads(result.stdout)["sentences"][0]["text"] == text
+    assert result.stderr == f"framing: warning: {path}: {warning}\n"
 
 
 def test_html_full_of_scripts_and_styles_keeps_only_the_article(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 from .document import NEGATIVE, POSITIVE
 from .errors import FramingError, InputError
 from .decoding import decode
-from .records import iter_jsonl_records
+from .records import iter_jsonl_records, parse_json_line
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,11 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
     name = source_name or path.stem
     text = decode(path.read_bytes(), str(path))[0]
     examples, seen = [], set()
-    for number, record in enumerate(iter_jsonl_records(text.split("\n"), str(path)), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        record = parse_json_line(line, f"{path}:{number}")
         if isinstance(record, InputError):
             raise record
-        if not keep(record):
+        if record is None or not keep(record):
             continue
         sentence = record.get("text")
         if not isinstance(sentence, str) or not sentence.strip():

@@ -99,7 +99,3 @@ class Document:
     # What a reader of the results should know about the input, such as a guessed encoding.
     warnings: list[str] = field(default_factory=list)
     language: dict = field(default_factory=dict)  # language.language_check: English or not
-
-    @property
-    def scored_sentences(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.scored]

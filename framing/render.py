@@ -5,18 +5,12 @@ flagged sentence, linter style.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from .document import DIMENSIONS, Document, Sentence, Span, Verdict
-from .schema import document_dict
 
 COLOURS = {"loaded": "red", "opinion": "yellow", "speculative": "cyan"}
 MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
-
-
-def render_jsonl(document: Document, style: Callable | None = None) -> str:
-    return json.dumps(document_dict(document), ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------- text

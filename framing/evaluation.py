@@ -6,20 +6,18 @@ from pathlib import Path
 from . import datasets
 from .document import DIMENSIONS
 from .errors import FramingError
-from .metrics import binary_scores
 from .tasks import task_config
 
 
 def _evaluate_examples(task: str, examples: list[datasets.Example], where: list[str],
                        models_dir: str | None) -> dict:
-    from .scoring import load_models, score_text
+    from .scoring import load_models
+    from .training import score_examples
 
     if not examples:
         raise FramingError(f"{', '.join(where)}: no labelled records")
     models = load_models(models_dir)
-    probabilities = [score_text(e.text, models)[task].probability for e in examples]
-    scores = binary_scores([e.label for e in examples], [int(p >= 0.5) for p in probabilities],
-                           probabilities)
+    scores = score_examples(models.classifiers[task], examples)
     return {"task": task, "files": where, "model": models.versions[task], **scores}
 
 

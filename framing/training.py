@@ -108,6 +108,7 @@ def reliability(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -
 
 
 def score_examples(model: LinearModel, examples: list[Example]) -> dict:
+    """Scores of one classifier on labelled sentences, each seen on its own."""
     probabilities = [model.probability(e.text, *standalone_context(e.text)) for e in examples]
     return binary_scores([e.label for e in examples], [int(p >= 0.5) for p in probabilities],
                          probabilities)

@@ -133,12 +133,12 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     from .batch import Batch, Progress, default_jobs
     from .cache import ResultCache, default_cache_dir
     from .output import WRITERS
-    from .reading import expand_paths, read_path
+    from .reading import COLLECTIONS, expand_paths, format_of, read_path
 
     files = list(expand_paths(paths, options))
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
         if use_cache else None
-    one_article = len(files) == 1 and not str(files[0]).lower().endswith((".jsonl", ".csv"))
+    one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models_dir, cache)
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)

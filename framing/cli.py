@@ -133,7 +133,7 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     from .batch import Batch, Progress, default_jobs
     from .cache import ResultCache, default_cache_dir
     from .output import WRITERS
-    from .reading import COLLECTIONS, expand_paths, format_of, read_path
+    from .reading import COLLECTIONS, expand_paths, format_of, read_documents
 
     files = list(expand_paths(paths, options))
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
@@ -142,16 +142,9 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     batch = Batch(jobs or (1 if one_article else default_jobs()), models_dir, cache)
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
-
-    def items():
-        for path in files:
-            if isinstance(path, InputError):
-                yield path
-            else:
-                yield from read_path(path, options)
     interrupted = False
     try:
-        for result in batch.run(items()):
+        for result in batch.run(read_documents(files, options)):
             progress.update(batch, result)
             if isinstance(result, InputError):
                 progress.clear()

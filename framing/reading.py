@@ -135,10 +135,13 @@ def _walk(folder: str, options: ReadOptions) -> list[str]:
     return sorted(found, key=lambda p: Path(p).parts)
 
 
-def expand_paths(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[str | InputError]:
+def expand_paths(paths: Iterable[str | InputError], options: ReadOptions = ReadOptions()
+                 ) -> Iterator[str | InputError]:
     """Files named directly, and the readable files under each folder, in sorted order."""
     for path in paths:
-        if path == "-" or os.path.isfile(path):
+        if isinstance(path, InputError):
+            yield path
+        elif path == "-" or os.path.isfile(path):
             yield path
         elif os.path.isdir(path):
             yield from _walk(path, options)
@@ -150,7 +153,10 @@ def expand_paths(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> 
 
 def read_documents(paths: Iterable[str], options: ReadOptions = ReadOptions()
                    ) -> Iterator[Document | InputError]:
-    """Every document behind the given paths, with an `InputError` in place of each bad input."""
+    """Every document behind the given paths, with an `InputError` in place of each bad input.
+
+    `paths` may also be what `expand_paths` returned (files, and errors passed on as they are).
+    """
     for path in expand_paths(paths, options):
         if isinstance(path, InputError):
             yield path

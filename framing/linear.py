@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import json
 import math
+import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,7 @@ class Evaluation:
     decision: float
     values: dict[int, float]  # TF-IDF value of each vocabulary term present
     occurrences: list[tuple[int, int, int]]  # (term index, start, end) of each occurrence
-    counts: Counter
+    counts: dict[int, int]  # occurrences of each vocabulary term present
     matches: list[CueMatch]
     cue_values: list[float]
 
@@ -76,19 +76,23 @@ class LinearModel:
                  quoted_share: float = 0.0) -> Evaluation:
         """Decision value and the feature values behind it, ready to be explained."""
         features = text_features(text)
-        occurrences = [(self.vocabulary[g], s, e) for g, s, e in features.grams(self.analyzer)
-                       if g in self.vocabulary]
-        counts = Counter(index for index, _, _ in occurrences)
+        vocabulary = self.vocabulary
+        occurrences, counts = [], {}
+        for gram, start, end in features.grams(self.analyzer):
+            index = vocabulary.get(gram)
+            if index is not None:
+                occurrences.append((index, start, end))
+                counts[index] = counts.get(index, 0) + 1
         # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
-        values = {i: (1.0 + math.log(c)) * self._idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values()))
+        idf, coef = self._idf, self._coef
+        values = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum([v * v for v in values.values()]))
         if norm:
             values = {i: v / norm for i, v in values.items()}
         matches = self.cues.matches(features)
         cue_values = self.cues.values(features, attributed, quoted_share, matches)
-        coef = self._coef
-        decision = (self.intercept + sum(v * coef[i] for i, v in values.items())
-                    + sum(v * w for v, w in zip(cue_values, self._cue_coef)))
+        decision = (self.intercept + sum([v * coef[i] for i, v in values.items()])
+                    + sum(map(operator.mul, cue_values, self._cue_coef)))
         return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
 
     def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .aggregate import article_scores
+from .cue_scan import CueScanner
 from .cues import quote_spans, standalone_context
 from .document import NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
@@ -26,6 +27,7 @@ class Models:
 
     classifiers: dict[str, LinearModel]
     versions: dict[str, str]
+    scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
 
 
 @lru_cache(maxsize=8)
@@ -37,13 +39,14 @@ def load_models(directory: str | None = None) -> Models:
         if model.task != task:
             raise ModelError(f"{path}: holds a {model.task!r} model, not {task!r}")
         classifiers[task] = model
-    return Models(classifiers, model_versions(directory))
+    scanner = CueScanner(p for model in classifiers.values() for p in model.cues.pattern_strings)
+    return Models(classifiers, model_versions(directory), scanner)
 
 
 def _verdicts(models: Models, text: str, offset: int, attributed: bool, quoted_share: float,
               context_spans: dict[str, list[tuple[int, int]]]) -> dict[str, Verdict]:
     """The three verdicts on one sentence; triggers and kinds are given for positive verdicts."""
-    features = TextFeatures(text)
+    features = TextFeatures(text, models.scanner)
     quotes = context_spans.get("quoted", [])
     verdicts = {}
     for task, model in models.classifiers.items():

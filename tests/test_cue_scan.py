@@ -1,0 +1,55 @@
+"""The one-pass cue scanner must find exactly what each pattern's finditer finds alone."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.cue_scan import CueScanner, _alternatives
+from framing.features import word_class, word_pattern, word_trie
+from framing.scoring import load_models
+from framing.segment import segment
+
+from conftest import CORPUS
+
+PATTERNS = [p for model in load_models().classifiers.values() for p in model.cues.pattern_strings]
+SCANNER = CueScanner(PATTERNS)
+
+
+def one_by_one(patterns, text):
+    return {p: [m.span() for m in re.finditer(p, text)] for p in patterns}
+
+
+def test_finds_what_the_shipped_patterns_find_in_the_corpus():
+    sentences = [s.text for path in sorted(CORPUS.rglob("*.txt"))
+                 for s in segment(path.read_text(encoding="utf-8"))]
+    assert len(sentences) > 100
+    found = 0
+    for text in sentences:
+        expected = one_by_one(PATTERNS, text)
+        assert SCANNER.scan(text) == expected, text
+        found += sum(map(len, expected.values()))
+    assert found > 500  # the comparison is not between empty results
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["war", "world war iii", "could", "Could", "US", "us", "I", "I'm",
+                                 "tells a long story", "reportedly", "so-called", "\u201cfreedom\u201d",
+                                 "would-be", "K", "\u212a", "\u00e9t\u00e9", "'", "-", " ", " ", ", ",
+                                 ". ", "?", "!", "1", "spill over", "next week", "it is time"]),
+                max_size=25).map("".join))
+def test_finds_what_the_shipped_patterns_find_in_any_text(text):
+    assert SCANNER.scan(text) == one_by_one(PATTERNS, text)
+
+
+def test_overlapping_and_repeated_matches_follow_finditer():
+    patterns = [word_pattern("world war", "war", "war on"), word_trie("a b", "b c"),
+                word_class("x(?:y|yz)", r"z\w*"), r"(?i)(?<![\w'\u2019-])(?:ab|a)*c"]
+    scanner = CueScanner(patterns)
+    for text in ["world war war on war", "a b c b c a b", "xyz zz xy", "ababc abc c ac"]:
+        assert scanner.scan(text) == one_by_one(patterns, text)
+
+
+def test_alternatives_split_only_where_the_group_is_not_repeated():
+    assert _alternatives(r"(?:a(?:b|c)|[|)]x|\(y)(?!z)") == (["a(?:b|c)", "[|)]x", r"\(y"], "(?!z)")
+    assert _alternatives("(?:(?:al|b))(?!z)") == (["al", "b"], "(?!z)")
+    assert _alternatives("(?:ab|a)*c") == (["(?:ab|a)*c"], "")

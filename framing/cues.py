@@ -12,6 +12,8 @@ from .document import Span
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _CLOSE = {"\u201d", "\u00bb"}
+# The only characters quote_spans acts on: quotation marks, apostrophes, line ends.
+_QUOTE_MARKS = re.compile("[\n\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 REPORT_VERBS = (
     "said|says|say|added|adds|stated|states|claimed|claims|claim|warned|warns"
@@ -70,7 +72,8 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     double_at: int | None = None
     single_at: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "\n" and text.startswith("\n", i + 1):  # a paragraph ends
             if double_at is not None:
                 spans.append(Span(double_at, i, text[double_at:i], "quote"))

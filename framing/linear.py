@@ -95,6 +95,33 @@ class LinearModel:
                     + sum(map(operator.mul, cue_values, self._cue_coef)))
         return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
 
+    def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
+                      quoted_shares: list[float]) -> np.ndarray:
+        """`probability` of many sentences at once: the same sums, done by NumPy for the batch.
+
+        Scoring every sentence this way and calling `evaluate` only for the few that need
+        explaining saves most of the per-sentence arithmetic in Python.
+        """
+        n, width = len(sentences), len(self.vocabulary)
+        rows, cols = [], []
+        vocabulary = self.vocabulary
+        for row, features in enumerate(sentences):
+            found = [i for g, _, _ in features.grams(self.analyzer) if (i := vocabulary.get(g)) is not None]
+            cols.extend(found)
+            rows.extend([row] * len(found))
+        decision = np.full(n, self.intercept)
+        if cols:
+            # Occurrences of the same term in the same sentence counted together, then TF-IDF.
+            pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + cols, return_counts=True)
+            row, col = np.divmod(pairs, width)
+            values = (1.0 + np.log(counts)) * self.idf[col]
+            norms = np.sqrt(np.bincount(row, values * values, minlength=n))
+            dots = np.bincount(row, values * self.coef[col], minlength=n)
+            decision += np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
+        cue_values = [self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)]
+        decision += np.asarray(cue_values, dtype=float).reshape(n, len(self.cues.names)) @ self.coef[width:]
+        return 1.0 / (1.0 + np.exp(-decision))
+
     def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:
         return self.evaluate(text, attributed, quoted_share).decision
 

@@ -43,46 +43,70 @@ def load_models(directory: str | None = None) -> Models:
     return Models(classifiers, model_versions(directory), scanner)
 
 
-def _verdicts(models: Models, text: str, offset: int, attributed: bool, quoted_share: float,
-              context_spans: dict[str, list[tuple[int, int]]]) -> dict[str, Verdict]:
-    """The three verdicts on one sentence; triggers and kinds are given for positive verdicts."""
-    features = TextFeatures(text, models.scanner)
-    quotes = context_spans.get("quoted", [])
-    verdicts = {}
-    for task, model in models.classifiers.items():
-        evaluation = model.evaluate(features, attributed, quoted_share)
-        probability = evaluation.probability
-        if probability < 0.5:
-            verdicts[task] = Verdict(round(probability, 4), NEGATIVE[task])
-            continue
-        triggers = model.triggers(evaluation, context_spans=context_spans)
-        kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))}) \
-            if task == "speculative" else []
-        verdicts[task] = Verdict(
-            probability=round(probability, 4), label=POSITIVE[task], kinds=kinds,
-            triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
-                           quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
-                      for c in triggers])
-    return verdicts
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence to score, with the quotes and attributions marked on it (offsets into
+    `text`); `offset` places it in its document."""
+
+    text: str
+    offset: int
+    attributed: bool
+    quoted_share: float
+    context_spans: dict[str, list[tuple[int, int]]]
 
 
-def score_sentence(sentence: Sentence, models: Models) -> None:
-    """Fill in the sentence's verdicts, using the quotes and attributions marked on it."""
-    if not sentence.scored:
-        return
+def _sentence_unit(sentence: Sentence) -> _Unit:
     context_spans = {
         "quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
         "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
     }
-    sentence.verdicts = _verdicts(models, sentence.text, sentence.start, bool(sentence.attributions),
-                                  sentence.quoted_share, context_spans)
+    return _Unit(sentence.text, sentence.start, bool(sentence.attributions), sentence.quoted_share,
+                 context_spans)
+
+
+def _verdicts(models: Models, units: list[_Unit]) -> list[dict[str, Verdict]]:
+    """The three verdicts on each sentence, all sentences at once; triggers and kinds are
+    worked out for positive verdicts only."""
+    features = [TextFeatures(u.text, models.scanner) for u in units]
+    attributed = [u.attributed for u in units]
+    quoted_shares = [u.quoted_share for u in units]
+    verdicts: list[dict[str, Verdict]] = [{} for _ in units]
+    for task, model in models.classifiers.items():
+        probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
+        for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
+            sentence_verdicts[task] = (Verdict(round(probability, 4), NEGATIVE[task]) if probability < 0.5
+                                       else _explained(task, model, unit, sentence_features, probability))
+    return verdicts
+
+
+def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeatures, probability: float) -> Verdict:
+    """A positive verdict with the triggers behind it (and, for speculation, its kinds)."""
+    evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
+    triggers = model.triggers(evaluation, context_spans=unit.context_spans)
+    kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))}) \
+        if task == "speculative" else []
+    quotes = unit.context_spans.get("quoted", [])
+    text, offset = unit.text, unit.offset
+    return Verdict(
+        probability=round(probability, 4), label=POSITIVE[task], kinds=kinds,
+        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
+                       quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
+                  for c in triggers])
+
+
+def score_sentences(sentences: list[Sentence], models: Models) -> None:
+    """Fill in the verdicts of the sentences to be scored, using the quotes and attributions
+    marked on them."""
+    scored = [s for s in sentences if s.scored]
+    for sentence, verdicts in zip(scored, _verdicts(models, [_sentence_unit(s) for s in scored])):
+        sentence.verdicts = verdicts
 
 
 def score_text(text: str, models: Models) -> dict[str, Verdict]:
     """Verdicts for one sentence on its own, as datasets are scored (offsets into `text`)."""
     attributed, quoted_share = standalone_context(text)
-    return _verdicts(models, text, 0, attributed, quoted_share,
-                     {"quoted": [(q.start, q.end) for q in quote_spans(text)]})
+    unit = _Unit(text, 0, attributed, quoted_share, {"quoted": [(q.start, q.end) for q in quote_spans(text)]})
+    return _verdicts(models, [unit])[0]
 
 
 def analyze(text: str | Document, models_dir: str | None = None) -> Document:
@@ -90,8 +114,7 @@ def analyze(text: str | Document, models_dir: str | None = None) -> Document:
     document = text if isinstance(text, Document) else Document(text=text)
     models = load_models(models_dir)
     segment_document(document)
-    for sentence in document.sentences:
-        score_sentence(sentence, models)
+    score_sentences(document.sentences, models)
     document.language = language_check(document.text)
     document.readability = readability(document.text)
     document.scores = article_scores(document)

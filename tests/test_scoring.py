@@ -142,3 +142,21 @@ def test_headlines_are_scored_in_the_writers_voice_unless_attributed():
         ("Council approves budget after long debate", "writer", "fact"),
         ("Mayor says budget is fair", "attributed", "fact"),
         ("The mayor's budget is a disgrace", "writer", "opinion")]
+
+
+def test_batch_probabilities_equal_one_sentence_at_a_time():
+    from framing.features import TextFeatures
+    from framing.scoring import load_models
+    from framing.segment import segment
+
+    models = load_models()
+    sentences = [s for path in sorted(CORPUS.rglob("*.txt"))
+                 for s in segment(path.read_text(encoding="utf-8")) if s.scored]
+    features = [TextFeatures(s.text, models.scanner) for s in sentences]
+    attributed = [bool(s.attributions) for s in sentences]
+    shares = [s.quoted_share for s in sentences]
+    for model in models.classifiers.values():
+        batch = model.probabilities(features, attributed, shares)
+        alone = [model.probability(s.text, a, q) for s, a, q in zip(sentences, attributed, shares)]
+        assert max(abs(b - a) for b, a in zip(batch, alone)) < 1e-9
+        assert 0.05 < sum(p >= 0.5 for p in alone) / len(alone) < 0.95  # both labels occur

@@ -29,6 +29,8 @@ def feature_matrix(vectorizer, cues: CueSet, texts: list[str], fit: bool = False
     from scipy.sparse import csr_matrix, hstack
 
     tfidf = vectorizer.fit_transform(texts) if fit else vectorizer.transform(texts)
+    if getattr(vectorizer, "term_scale_", None) is not None:
+        tfidf = tfidf.multiply(vectorizer.term_scale_).tocsr()
     contexts = [standalone_context(t) if cues.uses_context else (False, 0.0) for t in texts]
     values = np.array([cues.values(t, *c) for t, c in zip(texts, contexts)], dtype=np.float64)
     return hstack([tfidf, csr_matrix(values.reshape(len(texts), len(cues.names)))]).tocsr()
@@ -45,18 +47,36 @@ def fit(examples: list[Example], config: TaskConfig, cues: CueSet):
         raise ValueError("training data hold only one label")
     vectorizer = TfidfVectorizer(analyzer=config.analyzer, sublinear_tf=True,
                                  min_df=config.min_df if len(texts) >= 50 else 1)
-    features = feature_matrix(vectorizer, cues, texts, fit=True)
     weights = [config.source_weights.get(e.source, 1.0) for e in examples]
+    if config.nb_power:
+        vectorizer.fit(texts)
+        vectorizer.term_scale_ = term_scale(vectorizer.transform(texts), labels, weights, config.nb_power)
+    features = feature_matrix(vectorizer, cues, texts, fit=not config.nb_power)
     classifier = LogisticRegression(C=config.C, class_weight=config.class_weight, max_iter=5000)
     classifier.fit(features, labels, sample_weight=weights)
     return vectorizer, classifier
 
 
+def term_scale(tfidf, labels: list[int], weights: list[float], power: float) -> np.ndarray:
+    """|log-count ratio| ** power of each term: how far its (weighted, add-one) share of the
+    positive sentences differs from its share of the negative ones."""
+    present = (tfidf > 0).astype(np.float64)
+    y, w = np.array(labels), np.array(weights, dtype=np.float64)
+    pos = 1.0 + present[y == 1].T @ w[y == 1]
+    neg = 1.0 + present[y == 0].T @ w[y == 0]
+    ratio = np.log((pos / pos.sum()) / (neg / neg.sum()))
+    return np.abs(ratio) ** power
+
+
 def export(config: TaskConfig, cues: CueSet, vectorizer, classifier, metadata: dict) -> LinearModel:
     vocabulary = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
+    coef = np.array(classifier.coef_[0], dtype=np.float64)
+    scale = getattr(vectorizer, "term_scale_", None)
+    if scale is not None:  # the term scale folds into the coefficients: same arrays to score
+        coef[:len(vocabulary)] *= scale
     return LinearModel(task=config.name, analyzer=config.analyzer, vocabulary=vocabulary,
                        idf=np.asarray(vectorizer.idf_), cues=cues,
-                       coef=np.asarray(classifier.coef_[0]), intercept=float(classifier.intercept_[0]),
+                       coef=coef, intercept=float(classifier.intercept_[0]),
                        metadata=metadata)
 
 
@@ -129,7 +149,9 @@ def describe(config: TaskConfig) -> dict:
     return {"features": f"word {a.word_ngrams[0]}-{a.word_ngrams[1]}-grams{chars}, TF-IDF "
                         f"(sublinear tf, min_df {config.min_df}) + cue features",
             "classifier": f"LogisticRegression(C={config.C}, class_weight={config.class_weight!r}, lbfgs)"
-                          + (f", source weights {config.source_weights}" if config.source_weights else ""),
+                          + (f", source weights {config.source_weights}" if config.source_weights else "")
+                          + (f", n-gram columns scaled by |log-count ratio|^{config.nb_power} (NBSVM)"
+                             if config.nb_power else ""),
             "cues": list(config.cues)}
 
 

@@ -81,8 +81,6 @@ def test_a_bare_attributed_fragment_is_fact(model):
     assert model.probability(text, *standalone_context(text)) < 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: without a capital or a connective this bare "
-                   "fragment scores about 0.47; as a sentence ('But they certainly ...') it is opinion")
 def test_the_bare_responsibility_fragment(model):
     text = "they certainly have a responsibility to respond"
     assert model.probability(text, *standalone_context(text)) > 0.5

@@ -1,4 +1,5 @@
 """The training path, on our own corpus's gold labels (small, and always present)."""
+import dataclasses
 import json
 
 import numpy as np
@@ -64,9 +65,10 @@ def test_training_is_deterministic(tmp_path, training_file):
     assert np.array_equal(a.coef, b.coef) and np.array_equal(a.idf, b.idf)
 
 
-def test_exported_arrays_reproduce_scikit_learn_on_unseen_text():
+@pytest.mark.parametrize("nb_power", [0.0, 0.5])
+def test_exported_arrays_reproduce_scikit_learn_on_unseen_text(nb_power):
     examples = corpus_examples("opinion")
-    config = task_config("opinion")
+    config = dataclasses.replace(task_config("opinion"), nb_power=nb_power)  # term scale folded in, or none
     cues = cue_set(config, data_dir())  # word lists from the data, else from the shipped model
     vectorizer, classifier = fit(examples, config, cues)
     model = export(config, cues, vectorizer, classifier, {})

@@ -38,6 +38,10 @@ class TaskConfig:
     class_weight: str | dict | None = "balanced"
     # Relative weight of each source's examples (by file stem); 1.0 when not named.
     source_weights: dict[str, float] = field(default_factory=dict)
+    # Scale each n-gram column by |log-count ratio| ** nb_power before fitting (0: off), as in
+    # NBSVM (Wang and Manning 2012): terms that lean to one label are penalized less. The
+    # scale folds into the exported coefficients, so scoring is unchanged.
+    nb_power: float = 0.0
     # Markdown appended to the model card: error analysis, notes on the data.
     card_notes: str = ""
 

@@ -65,11 +65,15 @@ def render_model_card(model: LinearModel) -> str:
         lines += table_head + [_scores_row("all", cv["overall"])]
         lines += [_scores_row(name, s) for name, s in cv.get("by_source", {}).items()]
         if cv.get("reliability"):
-            lines += ["", "Calibration of the out-of-fold probabilities (a calibrated model has the "
-                      "positive rate of each bin close to its mean probability):", "",
-                      "| probability | sentences | mean probability | positive rate |", "|---|---|---|---|"]
-            lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} |"
-                      for r in cv["reliability"]]
+            lines += ["", "Calibration of the out-of-fold probabilities: each bin's mean probability "
+                      "against its positive rate, as the data have it and with both labels weighted "
+                      "equally. Trained with class-balanced weights, the classifier leans towards equal "
+                      "priors, so its probabilities run above the raw rate when positives are rare; "
+                      "read them as the balance of evidence, with 0.5 the decision point.", "",
+                      "| probability | sentences | mean probability | positive rate | positive rate, labels weighted equally |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} | "
+                      f"{r.get('balanced_positive_rate', float('nan')):.3f} |" for r in cv["reliability"]]
     if meta.get("dev"):
         lines += ["", "## Development set", "",
                   f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]

@@ -116,14 +116,21 @@ def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, fo
 
 
 def reliability(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -> list[dict]:
-    """Per probability bin: how many sentences, their mean probability, the share truly positive."""
+    """Per probability bin: how many sentences, their mean probability, the share truly
+    positive, and that share with both labels weighted equally (the classifiers are trained
+    with class-balanced weights, which pull their probabilities towards equal priors)."""
+    positives = max(int(labels.sum()), 1)
+    negatives = max(len(labels) - int(labels.sum()), 1)
     rows = []
     for b in range(bins):
         inside = (probabilities >= b / bins) & ((probabilities < (b + 1) / bins) if b < bins - 1 else True)
         if inside.any():
+            pos = labels[inside].sum() / positives
+            neg = (inside.sum() - labels[inside].sum()) / negatives
             rows.append({"bin": f"{b / bins:.1f}-{(b + 1) / bins:.1f}", "n": int(inside.sum()),
                          "mean_probability": round(float(probabilities[inside].mean()), 3),
-                         "positive_rate": round(float(labels[inside].mean()), 3)})
+                         "positive_rate": round(float(labels[inside].mean()), 3),
+                         "balanced_positive_rate": round(float(pos / (pos + neg)), 3)})
     return rows
 
 

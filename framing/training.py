@@ -40,6 +40,7 @@ def fit(examples: list[Example], config: TaskConfig, cues: CueSet):
     """Fit the TF-IDF + cues + logistic-regression pipeline; returns (vectorizer, classifier)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     texts = [e.text for e in examples]
     labels = [e.label for e in examples]
@@ -53,7 +54,8 @@ def fit(examples: list[Example], config: TaskConfig, cues: CueSet):
         vectorizer.term_scale_ = term_scale(vectorizer.transform(texts), labels, weights, config.nb_power)
     features = feature_matrix(vectorizer, cues, texts, fit=not config.nb_power)
     classifier = LogisticRegression(C=config.C, class_weight=config.class_weight, max_iter=5000)
-    classifier.fit(features, labels, sample_weight=weights)
+    with threadpool_limits(limits=1):  # threaded BLAS sums in another order: not bit-identical
+        classifier.fit(features, labels, sample_weight=weights)
     return vectorizer, classifier
 
 

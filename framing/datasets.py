@@ -22,6 +22,7 @@ class Example:
     label: int  # 1 for the dimension's positive label
     source: str
     group: str  # examples sharing a group (an article) stay on one side of a CV split
+    trained: bool = True  # False: scored in cross-validation, never trained on
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class SourceSpec:
     keep: Callable[[dict], bool] = lambda record: True
     group_field: str | None = None
     note: str = ""
+    # Records kept but not trained on (labels that contradict the task's definition): they
+    # are still scored in cross-validation, so leaving them out cannot flatter the scores.
+    train: Callable[[dict], bool] = lambda record: True
 
 
 PTC_ARTICLES = "articles/ptc"
@@ -59,7 +63,8 @@ def label_value(task: str, label: object, source: str) -> int:
 
 
 def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r: True,
-                  group_field: str | None = None, source_name: str | None = None) -> list[Example]:
+                  group_field: str | None = None, source_name: str | None = None,
+                  train: Callable[[dict], bool] = lambda r: True) -> list[Example]:
     """Labelled sentences from one JSONL file; a bad line stops training with its line number."""
     name = source_name or path.stem
     text = decode(path.read_bytes(), str(path))[0]
@@ -78,7 +83,8 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
         seen.add(sentence)
         label = label_value(task, record.get("label"), f"{path}:{number}")
         group = record.get(group_field) if group_field else None
-        examples.append(Example(sentence, label, name, f"{name}:{group if group is not None else number}"))
+        examples.append(Example(sentence, label, name, f"{name}:{group if group is not None else number}",
+                                bool(train(record))))
     return examples
 
 
@@ -86,7 +92,7 @@ def task_examples(task: str, sources: list[SourceSpec], root: Path) -> list[Exam
     """Everything a classifier trains on, de-duplicated across sources."""
     examples, seen = [], set()
     for spec in sources:
-        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field):
+        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field, train=spec.train):
             if example.text not in seen:
                 seen.add(example.text)
                 examples.append(example)

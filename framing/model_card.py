@@ -35,7 +35,9 @@ def render_model_card(model: LinearModel) -> str:
         "",
         f"- Labels: `{POSITIVE[task]}` (positive) / `{NEGATIVE[task]}`.",
         f"- Trained: {meta.get('trained')}, on {meta.get('examples')} sentences "
-        f"({meta.get('positives')} positive), de-duplicated across sources.",
+        f"({meta.get('positives')} positive), de-duplicated across sources"
+        + (f"; {meta['scored_only']} more are scored in cross-validation but not trained on"
+           if meta.get("scored_only") else "") + ".",
         f"- Method: {meta['method']['features']}; {meta['method']['classifier']}.",
         f"- Cue features: {', '.join(meta['method']['cues'])}.",
         f"- Vocabulary: {len(model.vocabulary)} n-grams. File: `{task}.npz` (NumPy arrays and JSON "

@@ -20,8 +20,9 @@ from .training import save_model, train_model
 
 
 def _source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]) -> list[dict]:
-    """For the model card: each (path, licence) with how many examples it gave."""
-    counts, positives = Counter(e.source for e in examples), Counter(e.source for e in examples if e.label)
+    """For the model card: each (path, licence) with how many examples it gave to train on."""
+    trained = [e for e in examples if e.trained]
+    counts, positives = Counter(e.source for e in trained), Counter(e.source for e in trained if e.label)
     return [{"name": Path(path).stem, "path": path, "licence": licence,
              "examples": counts[Path(path).stem], "positives": positives[Path(path).stem]}
             for path, licence in sources]

@@ -98,7 +98,7 @@ def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, fo
     probabilities = np.zeros(len(examples))
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels, groups):
-        vectorizer, classifier = fit([examples[i] for i in train_idx], config, cues)
+        vectorizer, classifier = fit([examples[i] for i in train_idx if examples[i].trained], config, cues)
         texts = [examples[i].text for i in test_idx]
         features = feature_matrix(vectorizer, cues, texts)
         probabilities[test_idx] = classifier.predict_proba(features)[:, 1]
@@ -171,12 +171,13 @@ def train_model(config: TaskConfig, cues: CueSet, examples: list[Example], sourc
     examples = [e for e in examples if e.text not in dev_texts]  # the dev set stays unseen
     metadata: dict = {
         "trained": datetime.date.today().isoformat(),
-        "examples": len(examples), "positives": sum(e.label for e in examples),
+        "examples": sum(e.trained for e in examples), "positives": sum(e.label for e in examples if e.trained),
+        "scored_only": sum(not e.trained for e in examples),
         "sources": sources, "versions": versions(), "method": describe(config),
     }
     if cv:
         metadata["cross_validation"] = cross_validate(examples, config, cues)
-    vectorizer, classifier = fit(examples, config, cues)
+    vectorizer, classifier = fit([e for e in examples if e.trained], config, cues)
     model = export(config, cues, vectorizer, classifier, metadata)
     gap = check_export(model, vectorizer, classifier, [e.text for e in examples[:300]])
     if gap > 1e-6:

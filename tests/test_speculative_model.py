@@ -15,6 +15,8 @@ WONDERED = "Many had wondered whether the plant would ever reopen."
 BELIEVED = "It is believed that the suspect fled the country."
 REPORTEDLY = "The minister reportedly resigned after the vote, a move that could topple the coalition."
 FACTUAL = "The city council met on Monday and approved the budget by seven votes to two."
+SHORT_REPORTEDLY = "The minister reportedly resigned."
+REPORTED_FACT = "According to US officials, no US facilities were struck."
 
 ARTICLE = f"""Border clashes continue
 
@@ -62,6 +64,19 @@ def test_plain_fact_has_no_kind(model):
 def test_speculative_sentences_alone(text):
     verdict = framing.analyze(text).sentences[0].verdicts["speculative"]
     assert verdict.label == "speculative", verdict.probability
+
+
+@pytest.mark.parametrize("text", [FORECAST, SHORT_REPORTEDLY])
+def test_one_forecast_or_reported_hedge_is_enough(text):
+    """The future-statements sentences that carry these cues but were labelled factual by a
+    missed alignment are not trained on, so a single cue flags a short sentence."""
+    verdict = framing.analyze(text).sentences[0].verdicts["speculative"]
+    assert verdict.label == "speculative", verdict.probability
+
+
+def test_reported_fact_stays_factual():
+    verdict = framing.analyze(REPORTED_FACT).sentences[0].verdicts["speculative"]
+    assert verdict.label == "factual", verdict.probability
 
 
 def test_forecast_scores_above_plain_fact(model):

@@ -13,7 +13,7 @@ from framing.linear import LinearModel
 from framing.datasets import data_dir
 from framing.train_commands import cue_set
 from framing.tasks import task_config
-from framing.training import check_export, export, fit
+from framing.training import check_export, export, fit, train_model
 
 from conftest import CORPUS
 
@@ -76,6 +76,17 @@ def test_exported_arrays_reproduce_scikit_learn_on_unseen_text(nb_power):
               "\u201cThis is a disgrace,\u201d the senator wrote in a statement.",
               "Zebras graze quietly.", ""]
     assert check_export(model, vectorizer, classifier, unseen) < 1e-9
+
+
+def test_scored_only_examples_are_cross_validated_but_never_trained_on():
+    config = task_config("speculative")
+    examples = corpus_examples("speculative")
+    held = [Example("Quorum xylophones will soon rule.", 0, "extra", f"extra:{i}", trained=False)
+            for i in range(3)]
+    model = train_model(config, cue_set(config, data_dir()), examples + held, [])
+    assert "xylophones" not in model.vocabulary
+    assert (model.metadata["examples"], model.metadata["scored_only"]) == (len(examples), 3)
+    assert model.metadata["cross_validation"]["overall"]["n"] == len(examples) + 3
 
 
 def test_training_needs_both_labels(tmp_path):

@@ -7,6 +7,7 @@ the cache stores and what most writers print, so a cached run never builds a `Do
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -41,11 +42,24 @@ def _score(document: Document) -> dict:
     return document_dict(analyze(document, _worker_models_dir))
 
 
-def _from_cache(document: Document, cached: dict) -> dict:
-    """The cached result under this document's own name, place and metadata."""
+class CachedResult(dict):
+    """A result read from the cache, with its JSON line ready made: written as JSON Lines, a
+    cached article is never encoded again (on a cached run, that would be most of the time)."""
+
+    json_line: str
+
+
+def _from_cache(document: Document, stored: str) -> CachedResult:
+    """The cached result under this document's own name, place and metadata, keys in the order
+    `schema.document_dict` gives them: schema, the IDENTITY fields, the rest."""
+    cached = json.loads(stored)
     identity = {name: getattr(document, name) for name in IDENTITY}
-    return {"schema": cached["schema"], **identity, **{k: v for k, v in cached.items() if k != "schema"},
-            "text": document.text}
+    result = CachedResult({"schema": cached["schema"], **identity,
+                           **{k: v for k, v in cached.items() if k != "schema"}})
+    head = json.dumps({"schema": cached["schema"]}, ensure_ascii=False)[:-1]
+    result.json_line = (head + ", " + json.dumps(identity, ensure_ascii=False)[1:-1] + ", "
+                        + stored[len(head) + 2:] if stored.startswith(head + ", ") else None)
+    return result
 
 
 def default_jobs() -> int:

@@ -40,13 +40,14 @@ class ResultCache:
     def key(self, text: str) -> str:
         return hashlib.sha256((self.salt + "\0" + text).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, text: str) -> dict | None:
+    def get(self, text: str) -> str | None:
+        """The stored result for this text, as its JSON (everything but the IDENTITY fields)."""
         row = self.db.execute("SELECT value FROM results WHERE key = ?", (self.key(text),)).fetchone()
         if row is None:
             self.misses += 1
             return None
         self.hits += 1
-        return json.loads(row[0])
+        return row[0]
 
     def put(self, result: dict) -> None:
         value = {k: v for k, v in result.items() if k not in IDENTITY}

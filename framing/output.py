@@ -65,7 +65,7 @@ class TextWriter:
 
 class JsonlWriter(TextWriter):
     def write(self, result: dict) -> None:
-        self.stream.write(json.dumps(result, ensure_ascii=False) + "\n")
+        self.stream.write((getattr(result, "json_line", None) or json.dumps(result, ensure_ascii=False)) + "\n")
 
 
 class JsonWriter(TextWriter):

@@ -147,5 +147,7 @@ def test_a_cached_result_takes_the_name_and_metadata_of_the_new_input(tmp_path):
     a.write_text(json.dumps({"id": "first", "outlet": "X", "text": text}) + "\n")
     b.write_text(json.dumps({"id": "second", "outlet": "Y", "text": text}) + "\n")
     run("score", a, "--format", "jsonl")
-    [row] = jsonl(run("score", b, "--format", "jsonl"))
+    cached = run("score", b, "--format", "jsonl")
+    [row] = jsonl(cached)
     assert (row["source"], row["id"], row["metadata"]) == (f"{b}:1", "second", {"outlet": "Y"})
+    assert cached.stdout == run("score", b, "--format", "jsonl", "--no-cache").stdout

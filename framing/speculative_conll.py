@@ -6,19 +6,26 @@ Wikipedia article. The official CoNLL-2010 test set is held by the maintainers; 
 is our stand-in for it.
 
     python -m framing.speculative_conll --data ../shared/data
+    python -m framing.speculative_conll --data ../shared/data --out conll_model/
+
+With `--out`, it also trains this variant on all the CoNLL sentences and saves it with its
+model card, so that the official test can be scored with
+`framing evaluate --task speculative --models conll_model/ TEST.jsonl`.
 """
 from __future__ import annotations
 
 import argparse
 import json
 from dataclasses import replace
+from pathlib import Path
 
 from . import datasets
 from .datasets import SourceSpec
+from .linear import LinearModel
 from .tasks import LexiconSpec, TaskConfig
 from .tasks.speculative import TASK
-from .train_commands import cue_set
-from .training import cross_validate
+from .train_commands import cue_set, source_rows, word_list_rows
+from .training import cross_validate, save_model, train_model
 
 CONLL_WIKI = SourceSpec("speculative/conll2010_wiki_train.jsonl",
                         "MIT (PAJEAN/uncertaintyDetection); Wikipedia text CC BY-SA",
@@ -44,14 +51,34 @@ def conll_config(base: TaskConfig = TASK, C: float = CONLL_C) -> TaskConfig:
                                                  if f"lexicon:{n}" not in base.cues))
 
 
-def conll_cv(data: str | None = None, config: TaskConfig | None = None) -> dict:
-    """5-fold grouped cross-validation on the CoNLL-2010 Wikipedia training sentences."""
+def _root(data: str | None) -> Path:
     root = datasets.data_dir(data)
     if root is None:
         raise SystemExit("no data folder: pass --data DIR or set $FRAMING_DATA")
-    config = config or conll_config()
+    return root
+
+
+def conll_cv(data: str | None = None, config: TaskConfig | None = None) -> dict:
+    """5-fold grouped cross-validation on the CoNLL-2010 Wikipedia training sentences."""
+    root, config = _root(data), config or conll_config()
     examples = datasets.task_examples("speculative", config.sources, root)
     return cross_validate(examples, config, cue_set(config, root))
+
+
+def train_conll(data: str | None, out: Path, config: TaskConfig | None = None) -> LinearModel:
+    """The CoNLL-trained variant, fitted on all the training sentences (and cross-validated
+    for its card), saved in `out`."""
+    root, config = _root(data), config or conll_config()
+    examples = datasets.task_examples("speculative", config.sources, root)
+    cues = cue_set(config, root)
+    model = train_model(config, cues, examples, source_rows(examples, [(CONLL_WIKI.path, CONLL_WIKI.licence)]))
+    model.metadata["word_lists"] = word_list_rows(config, cues)
+    model.metadata["command"] = f"python -m framing.speculative_conll --data ../shared/data --out {out}"
+    model.metadata["card_notes"] = ("The CoNLL-2010 Wikipedia variant of the speculative recipe "
+                                    "(`framing/speculative_conll.py`), for scoring the official "
+                                    "CoNLL-2010 test; not the shipped news model.")
+    save_model(model, out)
+    return model
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,8 +86,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", help="the shared data folder (default: $FRAMING_DATA or ../shared/data)")
     parser.add_argument("--json", action="store_true", help="print the full scores as JSON")
     parser.add_argument("--C", type=float, default=CONLL_C, help=f"inverse regularization (default {CONLL_C})")
+    parser.add_argument("--out", type=Path, help="also train on all the sentences and save the model here")
     args = parser.parse_args(argv)
-    result = conll_cv(args.data, conll_config(C=args.C))
+    if args.out:  # its card holds the same cross-validation
+        result = train_conll(args.data, args.out, conll_config(C=args.C)).metadata["cross_validation"]
+        print(f"wrote {args.out / 'speculative.npz'}")
+    else:
+        result = conll_cv(args.data, conll_config(C=args.C))
     overall = result["overall"]
     if args.json:
         print(json.dumps(result, indent=2))

@@ -19,7 +19,7 @@ from .tasks import TaskConfig, task_config
 from .training import save_model, train_model
 
 
-def _source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]) -> list[dict]:
+def source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]) -> list[dict]:
     """For the model card: each (path, licence) with how many examples it gave to train on."""
     trained = [e for e in examples if e.trained]
     counts, positives = Counter(e.source for e in trained), Counter(e.source for e in trained if e.label)
@@ -63,6 +63,12 @@ def cue_set(config: TaskConfig, root: Path | None) -> CueSet:
     return CueSet.build(config.cues, config.patterns, lexicons)
 
 
+def word_list_rows(config: TaskConfig, cues: CueSet) -> list[dict]:
+    """For the model card: each word list the cues use, with its file, licence and size."""
+    return [{"cue": f"lexicon:{name}", "path": spec.path, "licence": spec.licence,
+             "entries": len(cues.lexicons[name])} for name, spec in config.lexicons.items()]
+
+
 def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     """Train the shipped classifier `name` from the data folder."""
     config = task_config(name)
@@ -70,10 +76,8 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     dev = datasets.dev_examples(name, config.dev, root)
     sources = [(spec.path, spec.licence) for spec in config.sources]
     cues = cue_set(config, root)
-    model = train_model(config, cues, examples, _source_rows(examples, sources), dev, cv)
-    model.metadata["word_lists"] = [
-        {"cue": f"lexicon:{name}", "path": spec.path, "licence": spec.licence, "entries": len(cues.lexicons[name])}
-        for name, spec in config.lexicons.items()]
+    model = train_model(config, cues, examples, source_rows(examples, sources), dev, cv)
+    model.metadata["word_lists"] = word_list_rows(config, cues)
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"
     model.metadata["command"] = f"framing train --data ../shared/data --task {name}"
@@ -97,7 +101,7 @@ def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool =
     if len({e.label for e in examples}) < 2:
         raise FramingError(f"{', '.join(files)}: training needs examples of both labels")
     config = task_config(task)
-    sources = _source_rows(examples, [(f, "user data") for f in files])
+    sources = source_rows(examples, [(f, "user data") for f in files])
     model = train_model(config, cue_set(config, datasets.data_dir()), examples, sources,
                         cv=cv and len(examples) >= 50)
     model.metadata["command"] = f"framing train --task {task} " + " ".join(

@@ -115,3 +115,21 @@ def test_conll_benchmark_runs(shared_data, tmp_path):
     examples = datasets.task_examples("speculative", config.sources, shared_data)[::12]
     result = cross_validate(examples, replace(config, min_df=1), cue_set(config, shared_data), folds=3)
     assert 0.0 < result["overall"]["positive"]["f1"] <= 1.0
+
+
+def test_conll_variant_is_saved_for_the_official_test(shared_data, tmp_path):
+    """`--out` saves a model that `framing evaluate --models` can score a test file with."""
+    from dataclasses import replace
+    from itertools import count
+
+    from framing.scoring import load_models, score_text
+    from framing.speculative_conll import CONLL_WIKI, conll_config, train_conll
+
+    seen = count()
+    every_tenth = replace(CONLL_WIKI, keep=lambda record: next(seen) % 10 == 0)
+    model = train_conll(str(shared_data), tmp_path, replace(conll_config(), sources=[every_tenth], min_df=1))
+    assert (tmp_path / "speculative.npz").is_file() and (tmp_path / "speculative.md").is_file()
+    assert model.metadata["cross_validation"]["overall"]["n"] == model.metadata["examples"]
+    loaded = load_models(str(tmp_path))
+    assert loaded.versions["speculative"] != load_models().versions["speculative"]
+    assert score_text("Some critics believe it may never reopen.", loaded)["speculative"].label == "speculative"

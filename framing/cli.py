@@ -165,14 +165,32 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     return batch.failures, batch.failures + batch.articles, interrupted
 
 
+SENTENCE_BATCH = 256  # records scored together: the classifiers sum a batch in NumPy
+
+
 def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
     from .reading import open_binary
     from .records import parse_json_line, text_lines
     from .render import sentence_record
-    from .scoring import score_text
+    from .scoring import score_texts
 
     failures = total = 0
     field = options.fields.text
+    batch: list[tuple[dict | None, InputError | None]] = []  # in input order, problems included
+
+    def flush() -> int:
+        verdicts = iter(score_texts([record[field] for record, problem in batch if problem is None], models))
+        for record, problem in batch:
+            if problem is None:
+                line = sentence_record(record, next(verdicts), options.fields)
+            else:
+                fail(str(problem))
+                line = {"id": record and record.get(options.fields.id), "error": str(problem)}
+            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        problems = sum(problem is not None for _, problem in batch)
+        batch.clear()
+        return problems
+
     for path in paths:
         source = "<stdin>" if path == "-" else path
         try:
@@ -188,18 +206,14 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
                     continue
                 total += 1
                 if isinstance(record, InputError):
-                    problem = record
+                    batch.append((None, record))
                 elif not isinstance(record.get(field), str):
-                    problem = InputError(f"{source}:{number}", f'record has no "{field}" field')
+                    batch.append((record, InputError(f"{source}:{number}", f'record has no "{field}" field')))
                 else:
-                    verdicts = score_text(record[field], models)
-                    line = sentence_record(record, verdicts, options.fields)
-                    stream.write(json.dumps(line, ensure_ascii=False) + "\n")
-                    continue
-                failures += 1
-                fail(str(problem))
-                ident = None if isinstance(record, InputError) else record.get(options.fields.id)
-                stream.write(json.dumps({"id": ident, "error": str(problem)}, ensure_ascii=False) + "\n")
+                    batch.append((record, None))
+                if len(batch) >= SENTENCE_BATCH:
+                    failures += flush()
+        failures += flush()
     return failures, total
 
 

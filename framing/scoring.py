@@ -102,11 +102,19 @@ def score_sentences(sentences: list[Sentence], models: Models) -> None:
         sentence.verdicts = verdicts
 
 
+def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:
+    """Verdicts for sentences each on its own, as datasets are scored (offsets into each text)."""
+    units = []
+    for text in texts:
+        attributed, quoted_share = standalone_context(text)
+        units.append(_Unit(text, 0, attributed, quoted_share,
+                           {"quoted": [(q.start, q.end) for q in quote_spans(text)]}))
+    return _verdicts(models, units)
+
+
 def score_text(text: str, models: Models) -> dict[str, Verdict]:
-    """Verdicts for one sentence on its own, as datasets are scored (offsets into `text`)."""
-    attributed, quoted_share = standalone_context(text)
-    unit = _Unit(text, 0, attributed, quoted_share, {"quoted": [(q.start, q.end) for q in quote_spans(text)]})
-    return _verdicts(models, [unit])[0]
+    """Verdicts for one sentence on its own (offsets into `text`)."""
+    return score_texts([text], models)[0]
 
 
 def analyze(text: str | Document, models_dir: str | None = None) -> Document:

@@ -111,6 +111,26 @@ def test_sentence_unit_writes_one_line_per_record_in_order(tmp_path):
     assert result.exit_code == 2
 
 
+def test_sentence_unit_scores_across_batches_as_one_at_a_time(tmp_path):
+    from framing.cli import SENTENCE_BATCH
+    from framing.scoring import load_models, score_text
+
+    texts = ["Officials said the bridge could close next week.", "The council approved the budget.",
+             "This is a disgraceful betrayal of every voter."]
+    records = [{"id": i, "text": texts[i % 3]} for i in range(SENTENCE_BATCH + 40)]
+    lines = [json.dumps(r) for r in records]
+    lines[SENTENCE_BATCH + 5] = "{broken"
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    rows = [json.loads(l) for l in run("score", "--unit", "sentence", path, "--format", "jsonl").stdout.splitlines()]
+    assert len(rows) == len(records) and "error" in rows[SENTENCE_BATCH + 5]
+    models = load_models()
+    for i in (0, 1, 2, SENTENCE_BATCH + 6, SENTENCE_BATCH + 7):
+        assert rows[i]["id"] == i
+        alone = score_text(texts[i % 3], models)
+        assert {t: rows[i][t]["probability"] for t in DIMENSIONS} == {t: alone[t].probability for t in DIMENSIONS}
+
+
 def test_output_file_is_written(tmp_path):
     out = tmp_path / "report.jsonl"
     result = run("score", WIRE, "--format", "jsonl", "-o", out)

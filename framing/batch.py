@@ -16,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .cache import IDENTITY, ResultCache
+from .cache import IDENTITY, ResultCache, with_identity
 from .document import Document
 from .errors import InputError
 from .schema import document_dict
@@ -42,23 +42,21 @@ def _score(document: Document) -> dict:
     return document_dict(analyze(document, _worker_models_dir))
 
 
-class CachedResult(dict):
-    """A result read from the cache, with its JSON line ready made: written as JSON Lines, a
-    cached article is never encoded again (on a cached run, that would be most of the time)."""
-
-    json_line: str
+def _score_line(document: Document) -> str:
+    """A worker's result as one JSON line: cheaper to send back than the dict it encodes."""
+    return json.dumps(_score(document), ensure_ascii=False)
 
 
-def _from_cache(document: Document, stored: str) -> CachedResult:
-    """The cached result under this document's own name, place and metadata, keys in the order
-    `schema.document_dict` gives them: schema, the IDENTITY fields, the rest."""
-    cached = json.loads(stored)
-    identity = {name: getattr(document, name) for name in IDENTITY}
-    result = CachedResult({"schema": cached["schema"], **identity,
-                           **{k: v for k, v in cached.items() if k != "schema"}})
-    head = json.dumps({"schema": cached["schema"]}, ensure_ascii=False)[:-1]
-    result.json_line = (head + ", " + json.dumps(identity, ensure_ascii=False)[1:-1] + ", "
-                        + stored[len(head) + 2:] if stored.startswith(head + ", ") else None)
+class Result(dict):
+    """A scored article in its JSON form, with the JSON line it arrived as (from a worker or
+    the cache): written as JSON Lines or cached, it is not encoded again."""
+
+    json_line: str | None = None
+
+
+def _result(line: str) -> Result:
+    result = Result(json.loads(line))
+    result.json_line = line
     return result
 
 
@@ -90,10 +88,10 @@ class Batch:
             yield from self._run_in_pool(items)
 
     def _cached(self, item: Document) -> dict | None:
-        if self.cache is None:
-            return None
-        cached = self.cache.get(item.text)
-        return _from_cache(item, cached) if cached else None
+        """The cached result for this text, under this document's own name, place and metadata."""
+        stored = self.cache.get(item.text) if self.cache is not None else None
+        line = with_identity(stored, {name: getattr(item, name) for name in IDENTITY}) if stored else None
+        return _result(line) if line else None
 
     def _store(self, result: dict) -> dict:
         if self.cache is not None:
@@ -124,7 +122,7 @@ class Batch:
                     if cached is None:
                         if pool is None:
                             pool = self._start_pool()
-                        item = pool.apply_async(_score, (item,))
+                        item = pool.apply_async(_score_line, (item,))
                     else:
                         item = cached
                 pending.append(item)
@@ -147,7 +145,7 @@ class Batch:
         head = pending.popleft()
         if isinstance(head, (dict, InputError)):
             return self._finish(head)
-        return self._finish(self._store(head.get()))
+        return self._finish(self._store(_result(head.get())))
 
 
 def _ready(entry) -> bool:

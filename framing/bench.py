@@ -1,7 +1,8 @@
 """`make bench`: framing against TextBlob on the 371 real PTC articles, end to end.
 
-Every figure comes from running the real command-line tool in a fresh process:
+Every figure comes from a fresh process, most from running the real command-line tool:
   - sentences per second with one worker, and TextBlob's sentiment over the same sentences;
+  - sentences per second of `framing.analyze` in a loop (scoring alone, models loaded);
   - --jobs 2 against --jobs 1;
   - cold start: `framing score` on one article against TextBlob on one sentence;
   - peak memory scoring the corpus ten times over;
@@ -59,6 +60,18 @@ def _textblob_rate(sentences: list[str]) -> float:
     return float(out.stdout)
 
 
+def _in_process_rate(corpus: str) -> float:
+    """Sentences per second of `framing.analyze` over the articles, models already loaded:
+    scoring alone, without start-up, reading or writing."""
+    code = ("import sys, time, framing\nfrom pathlib import Path\n"
+            "texts = [p.read_text(encoding='utf-8') for p in sorted(Path(sys.argv[1]).glob('*.txt'))]\n"
+            "framing.analyze('Warm up.')\nstart = time.perf_counter()\n"
+            "n = sum(len(framing.analyze(t).sentences) for t in texts)\n"
+            "print(n / (time.perf_counter() - start))")
+    out = subprocess.run([sys.executable, "-c", code, corpus], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
 def _median_time(command: list[str], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -87,6 +100,8 @@ def run(data: str | None) -> dict:
     figures["textblob_sentences_per_s"] = round(_textblob_rate(sentences), 1)
     figures["speed_ratio_vs_textblob"] = round(figures["framing_sentences_per_s_1_job"]
                                                / figures["textblob_sentences_per_s"], 2)
+
+    figures["framing_in_process_sentences_per_s"] = round(_in_process_rate(corpus), 1)
 
     two_jobs, _ = _framing("score", corpus, "--format", "jsonl", "--jobs", "2", "--no-cache", "-q", keep_output=True)
     figures["jobs2_over_jobs1"] = round(one_job / two_jobs, 2)

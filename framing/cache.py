@@ -18,6 +18,26 @@ from .schema import SCHEMA
 # Fields that belong to where an article was found, not to what it says: never cached.
 IDENTITY = ("source", "path", "id", "title", "format", "metadata", "warnings")
 COMMIT_EVERY = 200
+# How a result's JSON line starts (schema.document_dict's order): the IDENTITY fields follow.
+_HEAD = json.dumps({"schema": SCHEMA})[:-1] + ", "
+
+
+def _identity_json(identity: dict) -> str:
+    return json.dumps({name: identity[name] for name in IDENTITY}, ensure_ascii=False)[1:-1] + ", "
+
+
+def with_identity(stored: str, identity: dict) -> str | None:
+    """A stored result's JSON line under `identity` (a document's or a result's IDENTITY
+    fields); None if `stored` is not in the form `put` writes."""
+    if not stored.startswith(_HEAD):
+        return None
+    return _HEAD + _identity_json(identity) + stored[len(_HEAD):]
+
+
+def without_identity(line: str, identity: dict) -> str | None:
+    """The inverse of `with_identity`: the line as stored, or None if it is not of that form."""
+    prefix = _HEAD + _identity_json(identity)
+    return _HEAD + line[len(prefix):] if line.startswith(prefix) else None
 
 
 def default_cache_dir() -> Path:
@@ -50,9 +70,12 @@ class ResultCache:
         return row[0]
 
     def put(self, result: dict) -> None:
-        value = {k: v for k, v in result.items() if k not in IDENTITY}
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)",
-                        (self.key(result["text"]), json.dumps(value, ensure_ascii=False)))
+        """Store a result; one that comes with its JSON line (see batch.Result) is not encoded again."""
+        line = getattr(result, "json_line", None)
+        stored = without_identity(line, result) if line else None
+        if stored is None:
+            stored = json.dumps({k: v for k, v in result.items() if k not in IDENTITY}, ensure_ascii=False)
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (self.key(result["text"]), stored))
         self.pending += 1
         if self.pending >= COMMIT_EVERY:
             self.commit()

@@ -10,7 +10,7 @@ its leftmost, non-overlapping matches, exactly as `finditer` would give them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -134,7 +134,11 @@ def _alternatives(body: str) -> tuple[list[str], str]:
 
 
 class _Alternatives:
-    """Bodies tried together at one word start: each in a lookahead group of its own."""
+    """Bodies tried together at one word start: each in a lookahead group of its own.
+
+    Compiled on first use: worker processes forked after the models load compile their own,
+    side by side, and a short text compiles only the characters it has.
+    """
 
     def __init__(self, bodies: list[tuple[str, str, bool]]) -> None:
         parts, self.groups, group = [], [], 1
@@ -143,7 +147,11 @@ class _Alternatives:
             parts.append(f"(?:(?=({body}))|)")
             self.groups.append((group - 1, key))
             group += 1 + _capturing_groups(body)
-        self.regex = re.compile("".join(parts))
+        self.pattern = "".join(parts)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern)
 
 
 class CueScanner:

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
-from re import _constants as sre
-from re import _parser as sre_parse
+
+try:  # the regular-expression parser: private, so its place moves between Python versions
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre
+    import sre_parse
 
 WORD_START = r"(?<![\w'\u2019-])"
 _WORD_STARTS = re.compile(WORD_START + r"\S")
@@ -75,7 +80,7 @@ def _first_characters(body: str, ignorecase: bool) -> set[str] | None:
     else:
         try:
             chars, empty = _first_of(sre_parse.parse(body, re.IGNORECASE if ignorecase else 0))
-        except (re.error, TypeError, ValueError, RecursionError):
+        except Exception:  # a parser we do not know: try the pattern at every word start
             return None
         if chars is None or empty or any(not c.isascii() or c.isspace() for c in chars):
             return None

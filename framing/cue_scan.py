@@ -10,7 +10,7 @@ its leftmost, non-overlapping matches, exactly as `finditer` would give them.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 try:  # the regular-expression parser: private, so its place moves between Python versions
     from re import _constants as sre
@@ -87,7 +87,7 @@ def _first_characters(body: str, ignorecase: bool) -> set[str] | None:
     return set().union(*map(_same_ignoring_case, chars)) if ignorecase else chars
 
 
-@lru_cache(maxsize=None)
+@cache
 def _same_ignoring_case(char: str) -> frozenset[str]:
     return frozenset(c for c in _ASCII if re.fullmatch("(?i)" + re.escape(char), c))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass
 
 # Orthographic contexts a word type was seen in, as bit flags (NLTK's encoding).
@@ -47,7 +48,7 @@ class PunktParameters:
 
 
 class _Token:
-    __slots__ = ("text", "type", "period_final", "sentbreak", "abbr", "ellipsis")
+    __slots__ = ("abbr", "ellipsis", "period_final", "sentbreak", "text", "type")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -141,7 +142,7 @@ class PunktSplitter:
         tokens = [_Token(t) for line in context.split("\n") if line.strip() for t in _WORD.findall(line)]
         for token in tokens:
             self._first_pass(token)
-        for token, following in zip(tokens, tokens[1:]):
+        for token, following in pairwise(tokens):
             self._second_pass(token, following)
             if token.sentbreak:
                 return True
@@ -178,10 +179,11 @@ class PunktSplitter:
                 return
         if initial or typ == "##number##":
             starts = self._starts_sentence(following)
-            if starts is False:
-                token.sentbreak, token.abbr = False, True
-            elif (starts is None and initial and following.text[0].isupper()
-                  and not self.params.orthography.get(next_typ, 0) & _LC):
+            # Orthography says it does not start a sentence; or, for an initial, nothing is known
+            # but the next word is capitalised and never seen in lower case (J. Bach).
+            always_capital = (starts is None and initial and following.text[0].isupper()
+                              and not self.params.orthography.get(next_typ, 0) & _LC)
+            if starts is False or always_capital:
                 token.sentbreak, token.abbr = False, True
 
     def _starts_sentence(self, token: _Token) -> bool | None:

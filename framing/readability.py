@@ -15,6 +15,7 @@ import types
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
+
 class SyllableTable(Mapping):
     """The CMU dictionary as textstat reads it (word -> [phones]), holding only what textstat
     uses: how many phones carry a stress digit, i.e. the syllable count.

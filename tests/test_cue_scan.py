@@ -1,6 +1,7 @@
 """The one-pass cue scanner must find exactly what each pattern's finditer finds alone."""
 import re
 
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -8,8 +9,6 @@ from framing.cue_scan import CueScanner, _alternatives
 from framing.features import word_class, word_pattern, word_trie
 from framing.scoring import load_models
 from framing.segment import segment
-
-from conftest import CORPUS
 
 PATTERNS = [p for model in load_models().classifiers.values() for p in model.cues.pattern_strings]
 SCANNER = CueScanner(PATTERNS)

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -12,8 +13,6 @@ from framing.datasets import PTC_ARTICLES
 from framing.models_dir import SPLITTER_FILE, model_path
 from framing.segment import _layout_units
 from framing.splitter import load_tokenizer, news_language_vars
-
-from conftest import CORPUS
 
 
 @pytest.fixture(scope="module")

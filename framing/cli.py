@@ -165,14 +165,13 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     return batch.failures, batch.failures + batch.articles, interrupted
 
 
-SENTENCE_BATCH = 256  # records scored together: the classifiers sum a batch in NumPy
 
 
 def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
     from .reading import open_binary
     from .records import parse_json_line, text_lines
     from .render import sentence_record
-    from .scoring import score_texts
+    from .scoring import BATCH, score_texts
 
     failures = total = 0
     field = options.fields.text
@@ -211,7 +210,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
                     batch.append((record, InputError(f"{source}:{number}", f'record has no "{field}" field')))
                 else:
                     batch.append((record, None))
-                if len(batch) >= SENTENCE_BATCH:
+                if len(batch) >= BATCH:
                     failures += flush()
         failures += flush()
     return failures, total

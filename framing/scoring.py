@@ -94,12 +94,19 @@ def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeature
                   for c in triggers])
 
 
+# Sentences scored together: enough for NumPy to pay, few enough that the n-grams and matches
+# held for them stay small however long the document.
+BATCH = 256
+
+
 def score_sentences(sentences: list[Sentence], models: Models) -> None:
     """Fill in the verdicts of the sentences to be scored, using the quotes and attributions
     marked on them."""
     scored = [s for s in sentences if s.scored]
-    for sentence, verdicts in zip(scored, _verdicts(models, [_sentence_unit(s) for s in scored])):
-        sentence.verdicts = verdicts
+    for start in range(0, len(scored), BATCH):
+        batch = scored[start:start + BATCH]
+        for sentence, verdicts in zip(batch, _verdicts(models, [_sentence_unit(s) for s in batch])):
+            sentence.verdicts = verdicts
 
 
 def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:

@@ -112,7 +112,7 @@ def test_sentence_unit_writes_one_line_per_record_in_order(tmp_path):
 
 
 def test_sentence_unit_scores_across_batches_as_one_at_a_time(tmp_path):
-    from framing.cli import SENTENCE_BATCH
+    from framing.scoring import BATCH as SENTENCE_BATCH
     from framing.scoring import load_models, score_text
 
     texts = ["Officials said the bridge could close next week.", "The council approved the budget.",

@@ -2,8 +2,9 @@
 
 Results stream out as soon as they and everything before them are done, and at most a few
 articles per worker are in flight, so memory stays flat however large the corpus. Results
-travel in their JSON form (`schema.document_dict`): that is what workers send back, what
-the cache stores and what most writers print, so a cached run never builds a `Document`.
+travel in their JSON form (`schema.document_dict`), as encoded JSON where they can: workers
+send back JSON lines and the cache stores them, so a cached run never builds a `Document`,
+and JSON Lines output is never encoded twice.
 """
 from __future__ import annotations
 

@@ -165,8 +165,6 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     return batch.failures, batch.failures + batch.articles, interrupted
 
 
-
-
 def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
     from .reading import open_binary
     from .records import parse_json_line, text_lines
@@ -184,7 +182,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
                 line = sentence_record(record, next(verdicts), options.fields)
             else:
                 fail(str(problem))
-                line = {"id": record and record.get(options.fields.id), "error": str(problem)}
+                line = {"id": None if record is None else record.get(options.fields.id), "error": str(problem)}
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         problems = sum(problem is not None for _, problem in batch)
         batch.clear()

@@ -143,10 +143,12 @@ class TextFeatures:
     """One sentence's n-grams and pattern matches, computed once however many classifiers
     ask for them (the three classifiers share most of their analyzers and cue patterns).
 
-    With a `CueScanner` for the patterns in use, all of them are matched in one pass.
+    With a `CueScanner` for the patterns in use, all of them are matched in one pass. Each cue
+    set's matches are kept too (`memo`): a sentence scored in a batch and then explained is
+    not matched twice.
     """
 
-    __slots__ = ("text", "_tokens", "_grams", "_matches", "_scanner")
+    __slots__ = ("text", "_tokens", "_grams", "_matches", "_scanner", "_memo")
 
     def __init__(self, text: str, scanner: CueScanner | None = None) -> None:
         self.text = text
@@ -154,6 +156,14 @@ class TextFeatures:
         self._grams: dict[Analyzer, list[tuple[str, int, int]]] = {}
         self._matches: dict[str, list[tuple[int, int]]] | None = None
         self._scanner = scanner
+        self._memo: dict = {}
+
+    def memo(self, owner: object, name: str, compute):
+        """`compute()` once per `owner` (a cue set, alive as long as this) and name."""
+        key = (id(owner), name)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def grams(self, analyzer: Analyzer) -> list[tuple[str, int, int]]:
         if analyzer not in self._grams:
@@ -263,6 +273,9 @@ class CueSet:
 
     def matches(self, text: str | TextFeatures) -> list[CueMatch]:
         features = text_features(text)
+        return features.memo(self, "matches", lambda: self._matches(features))
+
+    def _matches(self, features: TextFeatures) -> list[CueMatch]:
         found = [CueMatch(name, start, end)
                  for name, pattern in self._compiled.items() for start, end in features.spans(pattern)]
         if self.lexicons:

@@ -113,7 +113,7 @@ datasets were not used to write them.
 |---|---|---|---|---|---|
 | BABE | PTC (SemEval-2020 propaganda, Loaded_Language) | 0.49 | 0.29 | 0.18 | 0.70 |
 | PTC | BABE | 0.64 | 0.61 | 0.66 | 0.57 |
-| BABE | WNC pairs (Wikipedia, before/after neutralizing edits) | 0.49 | 0.36 | 0.56 | 0.26 |
+| BABE | WNC pairs (Wikipedia, before/after neutralizing edits) | 0.50 | 0.36 | 0.56 | 0.27 |
 | BABE | Wikipedia NPOV statements (Hube 2019) | 0.58 | 0.35 | 0.27 | 0.49 |
 
 The first version scored 0.39, 0.60, 0.51 and 0.50 macro-F1 on the same four checks. Trained on

@@ -43,21 +43,24 @@ def _framing(*args: str, cache: str | None = None, keep_output: bool = False) ->
     return elapsed, stdout
 
 
+def _python(code: str, *args: str, stdin: str | None = None) -> str:
+    """What a snippet of Python prints, run in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True,
+                          text=True, check=True).stdout
+
+
 def _peak_rss_mb(command: list[str]) -> float:
     """Peak resident memory of a command and the processes it waited for, in MB."""
     code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
             "check=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True)
-    return int(out.stdout) / 1024
+    return int(_python(code, *command)) / 1024
 
 
 def _textblob_rate(sentences: list[str]) -> float:
     code = ("import json, sys, time\nfrom textblob import TextBlob\nsentences = json.load(sys.stdin)\n"
             "TextBlob('warm up').sentiment\nstart = time.perf_counter()\n"
             "for s in sentences: TextBlob(s).sentiment\nprint(len(sentences) / (time.perf_counter() - start))")
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(sentences), capture_output=True,
-                         text=True, check=True)
-    return float(out.stdout)
+    return float(_python(code, stdin=json.dumps(sentences)))
 
 
 def _in_process_rate(corpus: str) -> float:
@@ -68,8 +71,7 @@ def _in_process_rate(corpus: str) -> float:
             "framing.analyze('Warm up.')\nstart = time.perf_counter()\n"
             "n = sum(len(framing.analyze(t).sentences) for t in texts)\n"
             "print(n / (time.perf_counter() - start))")
-    out = subprocess.run([sys.executable, "-c", code, corpus], capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    return float(_python(code, corpus))
 
 
 def _median_time(command: list[str], runs: int = 3) -> float:

@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .datasets import PTC_ARTICLES, data_dir
+from .datasets import PTC_ARTICLES, require_data_dir
+from .errors import run_main
 
 TEXTBLOB_ONE = ("from textblob import TextBlob; "
                 "TextBlob('Officials said the fighting could spread to neighbouring towns.').sentiment")
@@ -84,9 +85,7 @@ def _median_time(command: list[str], runs: int = 3) -> float:
 
 
 def run(data: str | None) -> dict:
-    root = data_dir(data)
-    if root is None:
-        raise SystemExit("no data folder: pass --data DIR or set $FRAMING_DATA")
+    root = require_data_dir(data)
     corpus = str(root / PTC_ARTICLES)
     articles = sorted(Path(corpus).glob("*.txt"))
     figures: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -159,4 +158,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -44,14 +44,24 @@ PTC_ARTICLES = "articles/ptc"
 
 def data_dir(explicit: str | None = None) -> Path | None:
     """The data folder: the given one, `$FRAMING_DATA`, or ../shared/data beside the checkout."""
-    candidates = [explicit, os.environ.get("FRAMING_DATA"),
+    if explicit:  # asked for by name: that one or none
+        if not Path(explicit).is_dir():
+            raise FramingError(f"{explicit}: data folder not found")
+        return Path(explicit)
+    candidates = [os.environ.get("FRAMING_DATA"),
                   str(Path(__file__).resolve().parent.parent.parent / "shared" / "data")]
     for candidate in candidates:
         if candidate and Path(candidate).is_dir():
             return Path(candidate)
-    if explicit:
-        raise FramingError(f"{explicit}: data folder not found")
     return None
+
+
+def require_data_dir(explicit: str | None = None) -> Path:
+    """`data_dir`, for commands that cannot do without it."""
+    root = data_dir(explicit)
+    if root is None:
+        raise FramingError("no data folder: pass --data DIR or set $FRAMING_DATA")
+    return root
 
 
 def label_value(task: str, label: object, source: str) -> int:

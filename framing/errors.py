@@ -24,5 +24,13 @@ class InputError(FramingError):
         self.reason = reason
 
 
+def run_main(main) -> None:
+    """Run a `python -m framing.<tool>` entry point: a FramingError ends it with its message."""
+    try:
+        main()
+    except FramingError as exc:
+        raise SystemExit(f"framing: error: {exc}") from None
+
+
 class ModelError(FramingError):
     """A model file is missing, damaged or of an unknown format."""

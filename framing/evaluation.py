@@ -28,7 +28,7 @@ def evaluate_files(task: str, files: tuple[str, ...], models_dir: str | None = N
 
 def evaluate_dev(task: str, data: str | None, models_dir: str | None = None) -> dict:
     """Scores on the task's held-in dev set (never trained on)."""
-    root = _data_root(data)
+    root = datasets.require_data_dir(data)
     spec = task_config(task).dev
     if spec is None:
         raise FramingError(f"the {task} classifier has no dev set; its model card gives CV scores")
@@ -42,18 +42,11 @@ def evaluate_corpus_folder(folder: str, models_dir: str | None = None) -> dict:
     return {"task": "corpus", "folder": folder, **evaluate_corpus(Path(folder), models_dir)}
 
 
-def _data_root(data: str | None) -> Path:
-    root = datasets.data_dir(data)
-    if root is None:
-        raise FramingError("no data folder: pass --data DIR or set $FRAMING_DATA")
-    return root
-
-
 def evaluate_splitter(data: str | None) -> dict:
     """Sentence-boundary scores on the PTC articles held out of the splitter's training."""
     from .boundaries import boundary_scores
 
-    root = _data_root(data)
+    root = datasets.require_data_dir(data)
     _, held_out = datasets.splitter_partition(datasets.ptc_article_paths(root))
     if not held_out:
         raise FramingError(f"{Path(root) / datasets.PTC_ARTICLES}: no articles")

@@ -21,6 +21,7 @@ import numpy as np
 from . import datasets, training
 from .cues import standalone_context
 from .datasets import Example, SourceSpec
+from .errors import run_main
 from .features import CONTEXT_CUES, tokens
 from .linear import LinearModel
 from .metrics import binary_scores
@@ -187,9 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cross", action="store_true", help="cross-dataset scores only")
     parser.add_argument("--ptc", action="store_true", help="PTC grouped cross-validation only")
     args = parser.parse_args(argv)
-    root = datasets.data_dir(args.data)
-    if root is None:
-        raise SystemExit("no data folder: pass --data or set $FRAMING_DATA")
+    root = datasets.require_data_dir(args.data)
     both = not (args.words or args.cross or args.ptc)
     out = {}
     if args.words or both:
@@ -202,4 +201,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

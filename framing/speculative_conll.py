@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import datasets
 from .datasets import SourceSpec
+from .errors import run_main
 from .linear import LinearModel
 from .tasks import LexiconSpec, TaskConfig
 from .tasks.speculative import TASK
@@ -51,16 +52,9 @@ def conll_config(base: TaskConfig = TASK, C: float = CONLL_C) -> TaskConfig:
                                                  if f"lexicon:{n}" not in base.cues))
 
 
-def _root(data: str | None) -> Path:
-    root = datasets.data_dir(data)
-    if root is None:
-        raise SystemExit("no data folder: pass --data DIR or set $FRAMING_DATA")
-    return root
-
-
 def conll_cv(data: str | None = None, config: TaskConfig | None = None) -> dict:
     """5-fold grouped cross-validation on the CoNLL-2010 Wikipedia training sentences."""
-    root, config = _root(data), config or conll_config()
+    root, config = datasets.require_data_dir(data), config or conll_config()
     examples = datasets.task_examples("speculative", config.sources, root)
     return cross_validate(examples, config, cue_set(config, root))
 
@@ -68,7 +62,7 @@ def conll_cv(data: str | None = None, config: TaskConfig | None = None) -> dict:
 def train_conll(data: str | None, out: Path, config: TaskConfig | None = None) -> LinearModel:
     """The CoNLL-trained variant, fitted on all the training sentences (and cross-validated
     for its card), saved in `out`."""
-    root, config = _root(data), config or conll_config()
+    root, config = datasets.require_data_dir(data), config or conll_config()
     examples = datasets.task_examples("speculative", config.sources, root)
     cues = cue_set(config, root)
     model = train_model(config, cues, examples, source_rows(examples, [(CONLL_WIKI.path, CONLL_WIKI.licence)]))
@@ -105,4 +99,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

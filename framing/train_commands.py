@@ -28,13 +28,6 @@ def source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]
             for path, licence in sources]
 
 
-def _require_data(data: str | None) -> Path:
-    root = datasets.data_dir(data)
-    if root is None:
-        raise FramingError("no training data: pass --data DIR or set $FRAMING_DATA")
-    return root
-
-
 def train_splitter(root: Path, out: Path) -> Path:
     """Train Punkt on the PTC articles outside the held-out fifth; write parameters and card."""
     train_paths, held_out = datasets.splitter_partition(datasets.ptc_article_paths(root))
@@ -87,7 +80,7 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
 
 def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True) -> Iterator[Path]:
     """Train the shipped splitter and/or classifiers from the data folder."""
-    root = _require_data(data)
+    root = datasets.require_data_dir(data)
     out = out or shipped_models_dir()
     if task in ("splitter", "all"):
         yield train_splitter(root, out)

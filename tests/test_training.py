@@ -96,3 +96,10 @@ def test_training_needs_both_labels(tmp_path):
                                        "--out", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert result.stderr == f"framing: error: {path}: training needs examples of both labels\n"
+
+
+def test_a_named_data_folder_that_does_not_exist_is_an_error_not_a_fallback(tmp_path):
+    missing = tmp_path / "nowhere"
+    result = CliRunner().invoke(main, ["train", "--data", str(missing), "--task", "loaded", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"framing: error: {missing}: data folder not found"

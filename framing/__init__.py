@@ -14,8 +14,9 @@ from .document import Document, Sentence, Span, Verdict
 from .errors import FramingError
 
 
-def analyze(text, models_dir: str | None = None) -> Document:
-    """Segment, score and summarize one article (a string or a `Document`)."""
+def analyze(text, models_dir: str | None = None, thresholds: dict[str, float] | None = None) -> Document:
+    """Segment, score and summarize one article (a string or a `Document`); `thresholds`
+    ({"loaded": 0.6, ...}) replace the models' own decision thresholds."""
     from .scoring import analyze as _analyze  # imported on first use: keeps `import framing` light
 
-    return _analyze(text, models_dir)
+    return _analyze(text, models_dir, tuple(sorted((thresholds or {}).items())))

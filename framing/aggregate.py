@@ -13,6 +13,7 @@ from .document import DIMENSIONS, Document, Sentence
 TOP_SENTENCES = 3
 VOICES = ("writer", "attributed", "quoted")
 KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
+STRONG = 0.8  # probabilities are calibrated on news: a strong verdict is right about 80% of the time or more
 
 
 def _share(count: int, total: int) -> float:
@@ -31,6 +32,7 @@ def _dimension(scored: list[tuple[int, Sentence]], task: str) -> dict:
     return {
         "count": len(flagged),
         "share": _share(len(flagged), len(scored)),
+        "strong_share": _share(sum(p >= STRONG for p in probabilities), len(scored)),
         "writer_share": _share(sum(s.voice == "writer" for _, s in flagged), len(scored)),
         "reported_share": _share(sum(s.voice != "writer" for _, s in flagged), len(scored)),
         "mean_probability": round(sum(probabilities) / len(probabilities), 4) if probabilities else 0.0,

@@ -24,23 +24,24 @@ from .schema import document_dict
 
 IN_FLIGHT_PER_JOB = 4
 
-_worker_models_dir: str | None = None
+_worker_models: tuple[str | None, tuple[tuple[str, float], ...]] = (None, ())
 
 
-def _init_worker(models_dir: str | None, in_pool: bool = False) -> None:
-    global _worker_models_dir
-    _worker_models_dir = models_dir
+def _init_worker(models_dir: str | None, thresholds: tuple[tuple[str, float], ...] = (),
+                 in_pool: bool = False) -> None:
+    global _worker_models
+    _worker_models = (models_dir, thresholds)
     if in_pool:  # Ctrl-C is the main process's to handle: it keeps what is done
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .scoring import load_models
 
-    load_models(models_dir)  # once per worker, before the first article
+    load_models(models_dir, thresholds)  # once per worker, before the first article
 
 
 def _score(document: Document) -> dict:
     from .scoring import analyze
 
-    return document_dict(analyze(document, _worker_models_dir))
+    return document_dict(analyze(document, *_worker_models))
 
 
 def _score_line(document: Document) -> str:
@@ -68,9 +69,11 @@ def default_jobs() -> int:
 class Batch:
     """Scores a stream of documents (and passes input errors through), in order."""
 
-    def __init__(self, jobs: int = 1, models_dir: str | None = None, cache: ResultCache | None = None):
+    def __init__(self, jobs: int = 1, models_dir: str | None = None, cache: ResultCache | None = None,
+                 thresholds: tuple[tuple[str, float], ...] = ()):
         self.jobs = max(1, jobs)
         self.models_dir = models_dir
+        self.thresholds = thresholds
         self.cache = cache
         self.articles = self.sentences = self.failures = 0
 
@@ -108,7 +111,7 @@ class Batch:
             result = self._cached(item)
             if result is None:
                 if not models_ready:  # loaded on the first miss: a cached run never loads them
-                    _init_worker(self.models_dir)
+                    _init_worker(self.models_dir, self.thresholds)
                     models_ready = True
                 result = self._store(_score(item))
             yield self._finish(result)
@@ -138,9 +141,9 @@ class Batch:
 
     def _start_pool(self):
         # Load the models here first: forked workers then start with them in memory.
-        _init_worker(self.models_dir)
+        _init_worker(self.models_dir, self.thresholds)
         context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir, True))
+        return context.Pool(self.jobs, initializer=_init_worker, initargs=(self.models_dir, self.thresholds, True))
 
     def _next(self, pending: deque) -> dict | InputError:
         head = pending.popleft()

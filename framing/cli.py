@@ -51,6 +51,22 @@ def output_options(formats: tuple[str, ...]):
     return decorate
 
 
+def parse_thresholds(ctx, param, values: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """`--threshold loaded=0.7` options as ((dimension, probability), ...), checked."""
+    chosen = {}
+    for value in values:
+        name, _, number = value.partition("=")
+        try:
+            probability = float(number)
+        except ValueError:
+            probability = -1.0
+        if name not in DIMENSIONS or not 0.0 < probability < 1.0:
+            raise click.BadParameter(f"{value!r}: give DIMENSION=P with DIMENSION one of "
+                                     f"{', '.join(DIMENSIONS)} and P between 0 and 1")
+        chosen[name] = probability
+    return tuple(sorted(chosen.items()))
+
+
 def library_errors(command):
     """Map library errors to a one-line message and exit code 2, never a traceback."""
     @functools.wraps(command)
@@ -90,17 +106,20 @@ def main() -> None:
               help="Where the cache lives (default: $FRAMING_CACHE or ~/.cache/framing).")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse an article (file or record) larger than this; 0 for no limit.")
+@click.option("--threshold", "thresholds", multiple=True, callback=parse_thresholds, metavar="DIMENSION=P",
+              help="Flag DIMENSION from probability P instead of its model's threshold (repeatable), "
+                   "e.g. --threshold loaded=0.7.")
 @click.option("--color/--no-color", default=None, help="Colour trigger words (default: when a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, color, quiet):
+          jobs, cache, cache_dir, max_bytes, thresholds, color, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
 
-    versions = model_versions(models_dir)
+    versions = model_versions(models_dir, thresholds)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
                           max_bytes or None)
     interrupted = False
@@ -108,11 +127,11 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         if unit == "sentence":
             from .scoring import load_models
 
-            failures, total = _score_sentences(paths, load_models(models_dir), stream, options)
+            failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options)
         else:
             use_colour = color if color is not None else (output is None and stream.isatty())
             failures, total, interrupted = _score_articles(
-                paths, options, versions, models_dir, fmt, stream,
+                paths, options, versions, (models_dir, thresholds), fmt, stream,
                 click.style if use_colour and fmt == "text" else None, jobs, cache, cache_dir, quiet)
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
@@ -124,7 +143,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         sys.exit(ExitCode.INPUT)
 
 
-def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jobs, use_cache, cache_dir,
+def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
                     quiet) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
@@ -139,7 +158,7 @@ def _score_articles(paths, options, versions, models_dir, fmt, stream, style, jo
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
-    batch = Batch(jobs or (1 if one_article else default_jobs()), models_dir, cache)
+    batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
     interrupted = False
@@ -285,6 +304,12 @@ def train(data, task, train_files, out, no_cv):
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--task", type=click.Choice(TASKS), help="The classifier (or the splitter) to evaluate.")
 @click.option("--dev", is_flag=True, help="Evaluate on the task's held-in dev set in the data folder.")
+@click.option("--news", "news_split", type=click.Choice(["dev", "test"]),
+              help="Score the news split's whole articles with the models in use: macro-F1, voice accuracy, "
+                   "kinds, calibration and shares against the annotators' (needs the data folder).")
+@click.option("--cross-source", "cross", is_flag=True,
+              help="Train on all sources but one and score the one left out, for each source of --task, "
+                   "then on the news test split (needs the data folder).")
 @click.option("--corpus", "corpus", type=click.Path(exists=True, file_okay=False),
               help="Evaluate all three classifiers on a folder of articles with .labels.tsv gold.")
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False))
@@ -292,22 +317,32 @@ def train(data, task, train_files, out, no_cv):
               help="The data folder for --dev and --task splitter (default: $FRAMING_DATA or ../shared/data).")
 @output_options(("text", "json"))
 @library_errors
-def evaluate(files, task, dev, corpus, models_dir, data, fmt, output):
+def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt, output):
     """Score labelled sentences (JSONL with text and label) and report precision, recall, F1."""
     from . import evaluation
 
+    formatter = evaluation.format_scores
     if corpus:
         scores = evaluation.evaluate_corpus_folder(corpus, models_dir)
     elif task == "splitter":
         scores = evaluation.evaluate_splitter(data)
+    elif news_split:
+        from .news_eval import evaluate_news, format_news
+
+        scores, formatter = evaluate_news(data, models_dir, news_split), format_news
+    elif task and cross:
+        from .cross_source import cross_source, format_cross_source
+
+        scores, formatter = cross_source(task, data), format_cross_source
     elif task and dev:
         scores = evaluation.evaluate_dev(task, data, models_dir)
     elif task and files:
         scores = evaluation.evaluate_files(task, files, models_dir)
     else:
-        raise click.UsageError("give --task with JSONL files or --dev, --task splitter, or --corpus DIR")
+        raise click.UsageError("give --task with JSONL files, --dev or --cross-source; --task splitter; "
+                               "--news dev|test; or --corpus DIR")
     with output_stream(output) as stream:
-        stream.write(json.dumps(scores, indent=2) + "\n" if fmt == "json" else evaluation.format_scores(scores))
+        stream.write(json.dumps(scores, indent=2) + "\n" if fmt == "json" else formatter(scores))
 
 
 # ---------------------------------------------------------------- models

@@ -25,19 +25,28 @@ REPORT_VERBS = (
     "|cautioned|cautions|concluded|concludes|observed|observes|conceded|concedes|vowed|vows"
     "|believes|believed|thinks|suggested|suggests|accused|accuses|described|describes"
     "|continued|continues"
+    # The plural present: "Critics argue", "Economists warn", "Analysts predict".
+    "|argue|warn|insist|note|explain|announce|report|write|allege|assert|confirm|deny|declare"
+    "|admit|estimate|predict|stress|contend|maintain|recall|reply|respond|urge|caution|conclude"
+    "|observe|concede|vow|believe|think|suggest|accuse|describe|acknowledge|fear|expect"
 )
-# Words that start a sentence but never name who speaks ("The thought of ...", "This tells ...").
-_NOT_A_SPEAKER = r"(?!(?:The|A|An|This|That|These|Those|There|Here|But|And|Or|So|If|When|While|As|However)\b)"
+# Words that start a sentence but never name who reports: articles, conjunctions, and the writer's
+# own "I" and "we".
+_NOT_A_SPEAKER = r"(?!(?:I|We|The|A|An|This|That|These|Those|There|Here|But|And|Or|So|If|When|While|As|However)\b)"
+_NOT_THE_WRITER = r"(?<!\bI )(?<!\bwe )(?<!\bWe )"
 _SUBJECT = (rf"(?:{_NOT_A_SPEAKER}[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|for|de|al))*"
-            r"|he|she|they|we|it|officials?|police|authorities|experts?|analysts?|researchers?"
+            r"|he|she|they|it|officials?|police|authorities|experts?|analysts?|researchers?"
             r"|scientists?|sources?|witnesses|residents|critics|spokesm[ae]n|spokeswom[ae]n"
             r"|spokesperson|[Tt]he [a-z]\w+"
+            r"|groups|unions|agencies|companies|families|governments|studies|reports|polls|surveys"
             r"|[a-z]+(?:ers|ors|ists|ians|ants|ents|ives)(?=\s))")  # insurers, doctors, economists...
 # "tell" reports speech only with a hearer: "told reporters", not "tells a different story".
 _HEARER = (r"(?:reporters|journalists|me|us|him|her|them|parliament|congress|lawmakers|investigators"
            r"|police|the [a-z]\w+|[A-Z][\w.'\u2019-]*)")
 _ATTRIBUTION = [
-    ("according_to", re.compile(r"(?i)\baccording to\b[^,.;:!?\u201c\u201d\"]{1,80}")),
+    # Initials and titles ("the U.S. Navy", "Dr. Ruiz") do not end the source's name.
+    ("according_to", re.compile(r"\b(?i:according to)\b(?:(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])"
+                                r"|[^,.;:!?\u201c\u201d\"]){1,80}")),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?"
                                rf"(?:{REPORT_VERBS})\b")),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+)?(?:told|tells)\s+{_HEARER}")),
@@ -45,7 +54,10 @@ _ATTRIBUTION = [
     ("report_verb", re.compile(r"(?i)\b(?:in a statement|in an interview|in a post|in a tweet"
                                r"|in a report|in a press release|in remarks)\b")),
     ("report_verb", re.compile(r"(?i)\btook to (?:twitter|x|facebook|instagram|tiktok|social media|the airwaves)\b")),
-    ("report_verb", re.compile(r"(?i)\b(?:reportedly|allegedly|purportedly)\b")),
+    # "said" reports speech wherever it stands ("The senator apologized but said ..."), and so
+    # does a verb of saying with its "that" clause ("declares that"), unless the writer speaks.
+    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:said|says)\b")),
+    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:{REPORT_VERBS}|promised|promises|revealed|reveals) that\b")),
 ]
 
 

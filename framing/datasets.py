@@ -5,6 +5,7 @@ are read from there and never copied into the project.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ class Example:
     source: str
     group: str  # examples sharing a group (an article) stay on one side of a CV split
     trained: bool = True  # False: scored in cross-validation, never trained on
+    kinds: tuple[str, ...] = ()  # speculation kinds, where the data name them (the news sets)
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,38 @@ class SourceSpec:
     # Records kept but not trained on (labels that contradict the task's definition): they
     # are still scored in cross-validation, so leaving them out cannot flatter the scores.
     train: Callable[[dict], bool] = lambda record: True
+    # News label sets give every dimension as a 0/1 field named after it, not a `label`.
+    label_field: str | None = None
 
 
 PTC_ARTICLES = "articles/ptc"
+NEWS_SPLIT_SEED = 11
+NEWS_TEST_SHARE = NEWS_DEV_SHARE = 0.2
+
+
+def news_split(doc_id: str) -> str:
+    """`test` for a seeded fifth of the PTC articles, whichever dataset their sentences are in
+    (news labels, PTC, PTC alarmism): the news test split, never trained on. `dev` for
+    another fifth: modelling choices are made on it, and the shipped models train on it."""
+    if not doc_id.startswith("article"):
+        return "train"
+    share = hashlib.sha256(f"{NEWS_SPLIT_SEED}:{doc_id}".encode()).digest()[0] / 256
+    return "test" if share < NEWS_TEST_SHARE else "dev" if share < NEWS_TEST_SHARE + NEWS_DEV_SHARE else "train"
+
+
+def article_of(example: "Example") -> str:
+    """The PTC article an example comes from (the same in every dataset that holds it), or
+    else its group."""
+    doc = example.group.split(":", 1)[1]
+    return doc if doc.startswith("article") else example.group
+
+
+def in_news_split(example: "Example", split: str) -> bool:
+    return news_split(article_of(example)) == split
+
+
+def article_text(root: Path, doc_id: str) -> str:
+    return (root / PTC_ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
 def data_dir(explicit: str | None = None) -> Path | None:
@@ -74,9 +105,14 @@ def label_value(task: str, label: object, source: str) -> int:
 
 def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r: True,
                   group_field: str | None = None, source_name: str | None = None,
-                  train: Callable[[dict], bool] = lambda r: True) -> list[Example]:
-    """Labelled sentences from one JSONL file; a bad line stops training with its line number."""
+                  train: Callable[[dict], bool] = lambda r: True,
+                  label_field: str | None = None, root: Path | None = None) -> list[Example]:
+    """Labelled sentences from one JSONL file; a bad line stops training with its line number.
+
+    A record without `text` may point into a PTC article (`doc_id`, `start`, `end`): the
+    project's own labels carry no third-party text, and `root` is where the articles are."""
     name = source_name or path.stem
+    articles: dict[str, str] = {}
     text = decode(path.read_bytes(), str(path))[0]
     examples, seen = [], set()
     for number, line in enumerate(text.split("\n"), start=1):
@@ -86,15 +122,21 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
         if record is None or not keep(record):
             continue
         sentence = record.get("text")
+        if sentence is None and root is not None and "start" in record:
+            if record["doc_id"] not in articles:
+                articles[record["doc_id"]] = article_text(root, record["doc_id"])
+            sentence = articles[record["doc_id"]][record["start"]:record["end"]]
         if not isinstance(sentence, str) or not sentence.strip():
             raise InputError(f"{path}:{number}", 'record has no "text" field')
         if sentence in seen:  # datasets repeat sentences; a duplicate would leak across folds
             continue
         seen.add(sentence)
-        label = label_value(task, record.get("label"), f"{path}:{number}")
+        label = (int(record[label_field]) if label_field
+                 else label_value(task, record.get("label"), f"{path}:{number}"))
         group = record.get(group_field) if group_field else None
+        kinds = tuple(record.get("kinds") or ()) if label_field else ()
         examples.append(Example(sentence, label, name, f"{name}:{group if group is not None else number}",
-                                bool(train(record))))
+                                bool(train(record)), kinds))
     return examples
 
 
@@ -102,7 +144,8 @@ def task_examples(task: str, sources: list[SourceSpec], root: Path) -> list[Exam
     """Everything a classifier trains on, de-duplicated across sources."""
     examples, seen = [], set()
     for spec in sources:
-        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field, train=spec.train):
+        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field, train=spec.train,
+                                     label_field=spec.label_field, root=root):
             if example.text not in seen:
                 seen.add(example.text)
                 examples.append(example)
@@ -110,7 +153,8 @@ def task_examples(task: str, sources: list[SourceSpec], root: Path) -> list[Exam
 
 
 def dev_examples(task: str, spec: SourceSpec | None, root: Path) -> list[Example]:
-    return read_examples(root / spec.path, task, spec.keep, spec.group_field) if spec else []
+    return read_examples(root / spec.path, task, spec.keep, spec.group_field,
+                         label_field=spec.label_field, root=root) if spec else []
 
 
 def read_lexicon(path: Path, keep: Callable[[dict], bool], field: str) -> frozenset[str]:

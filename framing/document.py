@@ -66,9 +66,10 @@ class Sentence:
 
     @property
     def voice(self) -> str:
-        """Who speaks: "quoted" (mostly inside quotation marks), "attributed" (reported with an
-        attribution cue such as "X said" or "according to X"), or "writer"."""
-        if self.quoted_share >= 0.5:
+        """Who speaks: "quoted" (mostly inside quotation marks, or a good part of it when
+        attributed: `X said, "..."`), "attributed" (reported with an attribution cue such as
+        "X said" or "according to X"), or "writer"."""
+        if self.quoted_share >= 0.5 or (self.attributions and self.quoted_share >= 0.3):
             return "quoted"
         return "attributed" if self.attributions else "writer"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .cue_scan import CueScanner
+from .names import masked
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*|[!?]")
@@ -49,7 +50,7 @@ CUES: dict[str, re.Pattern] = {
                           "such a", "ever", "easily", "completely", "entirely"),
     "superlative": _words("most", "least", "best", "worst", "greatest", "biggest",
                           r"\w{3,}iest"),
-    "escalation": _words("war", "wwiii", "world war(?: iii| 3| three)?", r"catastroph\w*",
+    "escalation": _words("war", "world war(?: iii| 3| three)?", r"catastroph\w*",
                          r"disaster\w*", "crisis", "collapse", "chaos", r"devastat\w*",
                          r"apocalyp\w*", "spill over", r"escalat\w*", r"annihilat\w*",
                          "doom", r"threat\w*"),
@@ -195,10 +196,13 @@ class Analyzer:
 
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] | None = None
+    mask_names: bool = False  # every name one placeholder token (framing.names)
 
     def grams(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""
         toks = tokens(text) if toks is None else toks
+        if self.mask_names:
+            toks = masked(text, toks)
         words = [t[0] for t in toks]
         lo, hi = self.word_ngrams
         grams = list(toks) if lo == 1 else []
@@ -218,11 +222,13 @@ class Analyzer:
 
     def to_dict(self) -> dict:
         return {"word_ngrams": list(self.word_ngrams),
-                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None}
+                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None,
+                "mask_names": self.mask_names}
 
     @classmethod
     def from_dict(cls, d: dict) -> Analyzer:
-        return cls(tuple(d["word_ngrams"]), tuple(d["char_ngrams"]) if d.get("char_ngrams") else None)
+        return cls(tuple(d["word_ngrams"]), tuple(d["char_ngrams"]) if d.get("char_ngrams") else None,
+                   bool(d.get("mask_names", False)))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .document import DIMENSIONS, POSITIVE
+from .highlight import marks
 from .report import Group
 
 COLOURS = {"loaded": "#d62728", "opinion": "#e6a100", "speculative": "#1f77b4"}
@@ -77,16 +78,13 @@ def _sentence_html(text: str, sentence: dict) -> str:
     start, end = sentence["start"], sentence["end"]
     if sentence["kind"] == "debris":
         return f'<span class="debris">{escape(text[start:end])}</span>'
-    triggers = sorted({(tr["start"], tr["end"], tr.get("quoted", False)) for t in flagged
-                       for tr in sentence[t]["triggers"]})
+    triggers = ((tr["start"], tr["end"], t, tr.get("quoted", False)) for t in flagged for tr in sentence[t]["triggers"])
     out, pos = [], start
-    for t_start, t_end, quoted in triggers:
-        if t_start < pos or t_end > end:
-            continue
-        out.append(escape(text[pos:t_start]))
-        css = ' class="q"' if quoted else ""
-        out.append(f"<mark{css}>{escape(text[t_start:t_end])}</mark>")
-        pos = t_end
+    for mark in marks(start, end, triggers):
+        out.append(escape(text[pos:mark.start]))
+        css = ' class="q"' if mark.quoted else ""
+        out.append(f"<mark{css}>{escape(text[mark.start:mark.end])}</mark>")
+        pos = mark.end
     out.append(escape(text[pos:end]))
     if not flagged:
         return "".join(out)

@@ -19,11 +19,13 @@ import numpy as np
 
 from .errors import ModelError
 from .manifest import verify
+from .names import PLACEHOLDER
 from .features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
 
 FORMAT = "framing-linear/2"
 TOP_TRIGGERS = 6
 MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
+KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
 
 
 @dataclass
@@ -63,12 +65,19 @@ class LinearModel:
     coef: np.ndarray  # one weight per vocabulary term, then one per cue in `cues.names`
     intercept: float
     metadata: dict = field(default_factory=dict)
+    # Optional kind heads: one logistic regression per kind over the same features, asked
+    # only of positive verdicts ("which kinds of speculation is this?").
+    kind_names: tuple[str, ...] = ()
+    kind_coef: np.ndarray | None = None  # one row per kind, laid out like `coef`
+    kind_intercept: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         # Plain floats: per-sentence arithmetic on a handful of terms is faster than NumPy's.
         self._idf = self.idf.tolist()
         self._coef = self.coef.tolist()
         self._cue_coef = self._coef[len(self.vocabulary):]
+        # Terms with a masked name: they count, but a name is never shown as evidence.
+        self._name_terms = {i for term, i in self.vocabulary.items() if PLACEHOLDER in term}
 
     # ------------------------------------------------------------ scoring
 
@@ -122,6 +131,11 @@ class LinearModel:
         decision += np.asarray(cue_values, dtype=float).reshape(n, len(self.cues.names)) @ self.coef[width:]
         return 1.0 / (1.0 + np.exp(-decision))
 
+    @property
+    def threshold(self) -> float:
+        """The probability from which a verdict is positive: chosen on news when calibrated."""
+        return float(self.metadata.get("calibration", {}).get("threshold", 0.5))
+
     def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:
         return self.evaluate(text, attributed, quoted_share).decision
 
@@ -137,7 +151,8 @@ class LinearModel:
         where the context cues ("attributed", "quoted") lie in the text.
         """
         e = evaluation
-        found = [Contribution(s, t, "term", e.values[i] * self._coef[i] / e.counts[i])
+        found = [Contribution(s, t, "name" if i in self._name_terms else "term",
+                              e.values[i] * self._coef[i] / e.counts[i])
                  for i, s, t in e.occurrences]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
         for match in e.matches:
@@ -149,6 +164,19 @@ class LinearModel:
             weight = e.cue_values[k] * self._cue_coef[k] / len(spans)
             found.extend(Contribution(s, t, cue, weight) for s, t in spans)
         return sorted(found, key=lambda c: -c.weight)
+
+    def kinds(self, evaluation: Evaluation) -> list[str]:
+        """The likeliest kind, and any other its head is confident of (most speculative
+        sentences are of one kind; the margin was chosen on the news dev split)."""
+        if not self.kind_names:
+            return []
+        n = len(self.vocabulary)
+        decisions = [float(intercept + sum(v * row[i] for i, v in evaluation.values.items())
+                           + sum(map(operator.mul, evaluation.cue_values, row[n:])))
+                     for row, intercept in zip(self.kind_coef.tolist(), self.kind_intercept.tolist())]
+        top = int(np.argmax(decisions))
+        return [name for i, (name, d) in enumerate(zip(self.kind_names, decisions))
+                if i == top or d >= KIND_MARGIN]
 
     def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
                  context_spans: dict[str, list[tuple[int, int]]] | None = None,
@@ -165,6 +193,8 @@ class LinearModel:
         for c in self.contributions(evaluation, context_spans):
             if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
                 break
+            if c.kind == "name":
+                continue
             if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
                 continue
             if not any(c.start < o.end and o.start < c.end for o in chosen):
@@ -177,13 +207,15 @@ class LinearModel:
         terms = sorted(self.vocabulary, key=self.vocabulary.get)
         meta = dict(self.metadata, format=FORMAT, task=self.task, intercept=self.intercept,
                     analyzer=self.analyzer.to_dict(), cues=list(self.cues.names),
-                    patterns=self.cues.patterns)
+                    patterns=self.cues.patterns, kind_names=list(self.kind_names))
+        heads = ({"kind_coef": self.kind_coef.astype(np.float64), "kind_intercept": self.kind_intercept.astype(np.float64)}
+                 if self.kind_names else {})
         lexicons = {f"lexicon_{name}": np.array(sorted(terms), dtype=str)
                     for name, terms in self.cues.lexicons.items()}
         with open(path, "wb") as f:  # np.savez would otherwise add ".npz" to a bare name
             np.savez_compressed(f, terms=np.array(terms, dtype=str), idf=self.idf.astype(np.float64),
                                 coef=self.coef.astype(np.float64),
-                                meta=np.array(json.dumps(meta, sort_keys=True)), **lexicons)
+                                meta=np.array(json.dumps(meta, sort_keys=True)), **lexicons, **heads)
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -197,6 +229,8 @@ class LinearModel:
                 meta = json.loads(str(data["meta"]))
                 lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])
                             for key in data.files if key.startswith("lexicon_")}
+                kind_names = tuple(meta.get("kind_names", ()))
+                heads = (data["kind_coef"], data["kind_intercept"]) if kind_names else (None, None)
         except FileNotFoundError:
             raise ModelError(f"{path}: model file not found") from None
         except (ValueError, KeyError, OSError, EOFError) as exc:
@@ -208,8 +242,10 @@ class LinearModel:
             analyzer = Analyzer.from_dict(meta["analyzer"])
         except (ValueError, KeyError, TypeError, re.error) as exc:
             raise ModelError(f"{path}: model features are not ones this framing knows ({exc})") from None
-        if len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names):
+        if (len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names)
+                or (kind_names and heads[0].shape != (len(kind_names), len(coef)))):
             raise ModelError(f"{path}: model arrays do not fit together")
         vocabulary = {str(t): i for i, t in enumerate(terms)}
         return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
-                   coef=coef, intercept=float(meta["intercept"]), metadata=meta)
+                   coef=coef, intercept=float(meta["intercept"]), metadata=meta,
+                   kind_names=kind_names, kind_coef=heads[0], kind_intercept=heads[1])

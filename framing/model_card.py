@@ -80,6 +80,9 @@ def render_model_card(model: LinearModel) -> str:
         lines += ["", "## Development set", "",
                   f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]
         lines += table_head + [_scores_row("dev", meta["dev"])]
+    lines += _cross_source_lines(meta.get("cross_source"))
+    lines += _calibration_lines(meta.get("calibration"), (meta.get("cross_source") or {}).get("news_test"))
+    lines += _news_label_lines(meta.get("news_labels"))
     if meta.get("card_notes"):
         lines += ["", meta["card_notes"].strip()]
     lines += [
@@ -87,9 +90,8 @@ def render_model_card(model: LinearModel) -> str:
         "## Limits",
         "",
         "A bag of words with cues: it sees one sentence at a time, knows no world facts, and "
-        "inherits the label definitions and the outlets of its training data. Probabilities come "
-        "from a class-balanced logistic regression, so 0.5 means equal evidence for both labels, "
-        "not the base rate of any one outlet.",
+        "inherits the label definitions and the outlets of its training data. Its probabilities "
+        "are calibrated on news articles (above); on other registers they mean less.",
         "",
         "## Reproduce",
         "",
@@ -102,6 +104,58 @@ def render_model_card(model: LinearModel) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _cross_source_lines(report: dict | None) -> list[str]:
+    if not report:
+        return []
+    from .cross_source import format_cross_source
+
+    return ["", "## On text it was not trained on", "",
+            "Each source scored by this recipe trained on all the other sources (never on an article "
+            "it scores), at probability 0.5 before calibration; the news rows train on everything "
+            "outside the split, calibrated on the news of the training part (`framing evaluate --task "
+            f"{report['dimension']} --cross-source`). Recipes are chosen on the left-out mean and the news "
+            "dev split; the test split is scored once, for this card.", "",
+            *format_cross_source(report).rstrip().split("\n")[1:]]
+
+
+def _calibration_lines(calibration: dict | None, test: dict | None) -> list[str]:
+    if not calibration:
+        return []
+    lines = ["", "## Calibration on news", "",
+             f"Platt scaling fitted on the out-of-fold decision values of {calibration['news_sentences']} "
+             "news training sentences (folds grouped by article), folded into the coefficients "
+             f"(slope {calibration['slope']:.3f}, offset {calibration['offset']:.3f}): every verdict is "
+             "still a sum of per-word contributions. A sentence is flagged from probability "
+             f"{calibration['threshold']:.2f}, the macro-F1-best threshold on those same out-of-fold "
+             "values (`--threshold` overrides it)."]
+    if test and test.get("reliability"):
+        lines += ["", f"On the news test split (never trained or tuned on): expected calibration error "
+                  f"{test['ece']:.3f}; mean probability {test['mean_probability']:.1%} against a true rate "
+                  f"of {test['true_rate']:.1%}; flagged {test['flagged_rate']:.1%}.", "",
+                  "| probability | sentences | mean probability | positive rate |", "|---|---|---|---|"]
+        lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} |"
+                  for r in test["reliability"]]
+    return lines
+
+
+def _news_label_lines(news: dict | None) -> list[str]:
+    if not news:
+        return []
+    fields = news["agreement"]
+    return ["", "## News labels made by this project", "",
+            f"`framing/labelling/ptc_news_labels.jsonl`: {news['records']} lines of {news['articles']} PTC "
+            "articles beyond those the maintainers' sets cover (the records point at the text by article, "
+            "line and offsets). Two independent annotators, each a language-model helper given only "
+            "../shared/ANNOTATION.md and the article's lines, labelled every line; a third reading "
+            f"settled the {news['settled']} lines where they differed. Agreement between the two "
+            "(Cohen's kappa): " + ", ".join(f"{f} {fields[f]['kappa']:.3f}" for f in ("voice", "opinion",
+                                                                                  "speculative", "loaded"))
+            + f"; kinds overlap F1 {fields['kinds']['overlap_f1']:.3f}. Agreement between two passes of "
+            "language models shows the guideline is applied consistently, not that people would agree "
+            "as much. The maintainers' news sets were labelled the same way (see sources/news/ in the "
+            "data folder)."]
 
 
 def write_model_card(model: LinearModel, path: Path) -> None:

@@ -42,11 +42,14 @@ def model_files(directory: str | None = None) -> dict[str, Path]:
 
 
 @lru_cache(maxsize=8)
-def model_versions(directory: str | None = None) -> dict[str, str]:
-    """A version for each model in use, the splitter included: a hash of its file's bytes.
+def model_versions(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> dict[str, str]:
+    """A version for each model in use, the splitter included: a hash of its file's bytes,
+    and the threshold where one replaces the model's own (it changes the verdicts).
 
     Cheap enough to compute without loading any model, so a fully cached run never does.
     """
     files = dict(model_files(directory), splitter=model_path(SPLITTER_FILE))
+    chosen = dict(thresholds)
     return {name: f"{name}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
+                  + (f"@{chosen[name]:g}" if name in chosen else "")
             for name, path in files.items() if path.is_file()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .document import DIMENSIONS, Document, Sentence, Span, Verdict
+from .highlight import marks
 
 COLOURS = {"loaded": "red", "opinion": "yellow", "speculative": "cyan"}
 MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
@@ -17,18 +18,12 @@ MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
 
 def _highlight(sentence: Sentence, spans: list[tuple[Span, str]], style: Callable | None) -> str:
     """The sentence with trigger spans marked: coloured when `style` is given, «» otherwise."""
-    out, pos = [], sentence.start
-    chosen: list[tuple[Span, str]] = []
-    for span, task in sorted(spans, key=lambda st: (st[0].start, -st[0].end)):
-        if span.start >= pos and span.start >= sentence.start and span.end <= sentence.end:
-            chosen.append((span, task))
-            pos = span.end
-    text, pos = sentence.text, sentence.start
-    for span, task in chosen:
-        out.append(text[pos - sentence.start:span.start - sentence.start])
-        word = text[span.start - sentence.start:span.end - sentence.start]
-        out.append(style(word, fg=COLOURS[task], bold=True) if style else f"{MARKERS[0]}{word}{MARKERS[1]}")
-        pos = span.end
+    out, text, pos = [], sentence.text, sentence.start
+    for mark in marks(sentence.start, sentence.end, ((s.start, s.end, task, s.quoted) for s, task in spans)):
+        out.append(text[pos - sentence.start:mark.start - sentence.start])
+        word = text[mark.start - sentence.start:mark.end - sentence.start]
+        out.append(style(word, fg=COLOURS[mark.dimension], bold=True) if style else f"{MARKERS[0]}{word}{MARKERS[1]}")
+        pos = mark.end
     out.append(text[pos - sentence.start:])
     return "".join(out)
 
@@ -43,12 +38,12 @@ def _summary(scores: dict) -> list[str]:
     loaded, opinion, spec = scores["loaded"], scores["opinion"], scores["speculative"]
     kinds = ", ".join(f"{k} {v['count']}" for k, v in spec["kinds"].items() if v["count"])
     return [
-        f"   loaded {loaded['share']:.0%} ({loaded['count']}/{total}): writer {loaded['writer_share']:.0%}, "
+        f"   loaded {loaded['share']:.0%} ({loaded['count']}/{total}; strong {loaded['strong_share']:.0%}): writer {loaded['writer_share']:.0%}, "
         f"reported {loaded['reported_share']:.0%}; {loaded['terms_per_100_words']} loaded terms per 100 words "
         f"(+{loaded['quoted_terms_per_100_words']} quoted)",
-        f"   opinion {opinion['share']:.0%} ({opinion['count']}/{total}): writer {opinion['writer_share']:.0%}; "
+        f"   opinion {opinion['share']:.0%} ({opinion['count']}/{total}; strong {opinion['strong_share']:.0%}): writer {opinion['writer_share']:.0%}; "
         f"attributed or quoted sentences {opinion['attributed_share']:.0%}",
-        f"   speculative {spec['share']:.0%} ({spec['count']}/{total}): writer {spec['writer_share']:.0%}, "
+        f"   speculative {spec['share']:.0%} ({spec['count']}/{total}; strong {spec['strong_share']:.0%}): writer {spec['writer_share']:.0%}, "
         f"reported {spec['reported_share']:.0%}" + (f"; {kinds}" if kinds else ""),
     ]
 

@@ -28,11 +28,13 @@ class Models:
     classifiers: dict[str, LinearModel]
     versions: dict[str, str]
     scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
+    thresholds: dict[str, float]  # the probability from which each verdict is positive
 
 
 @lru_cache(maxsize=8)
-def load_models(directory: str | None = None) -> Models:
-    """The classifiers in `directory` where it has them, the shipped ones for the rest."""
+def load_models(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> Models:
+    """The classifiers in `directory` where it has them, the shipped ones for the rest;
+    `thresholds` (dimension, probability) replace the models' own decision thresholds."""
     classifiers = {}
     for task, path in model_files(directory).items():
         model = LinearModel.load(path)
@@ -40,7 +42,12 @@ def load_models(directory: str | None = None) -> Models:
             raise ModelError(f"{path}: holds a {model.task!r} model, not {task!r}")
         classifiers[task] = model
     scanner = CueScanner(p for model in classifiers.values() for p in model.cues.pattern_strings)
-    return Models(classifiers, model_versions(directory), scanner)
+    chosen = dict(thresholds)
+    unknown = set(chosen) - set(classifiers)
+    if unknown:
+        raise ModelError(f"--threshold: no dimension {', '.join(sorted(unknown))} (choose from {', '.join(classifiers)})")
+    return Models(classifiers, model_versions(directory, thresholds), scanner,
+                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()})
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def _verdicts(models: Models, units: list[_Unit]) -> list[dict[str, Verdict]]:
     for task, model in models.classifiers.items():
         probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
         for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
-            sentence_verdicts[task] = (Verdict(round(probability, 4), NEGATIVE[task]) if probability < 0.5
+            sentence_verdicts[task] = (Verdict(round(probability, 4), NEGATIVE[task]) if probability < models.thresholds[task]
                                        else _explained(task, model, unit, sentence_features, probability))
     return verdicts
 
@@ -83,8 +90,12 @@ def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeature
     """A positive verdict with the triggers behind it (and, for speculation, its kinds)."""
     evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
     triggers = model.triggers(evaluation, context_spans=unit.context_spans)
-    kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))}) \
-        if task == "speculative" else []
+    if model.kind_names:
+        kinds = model.kinds(evaluation)
+    elif task == "speculative":
+        kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))})
+    else:
+        kinds = []
     quotes = unit.context_spans.get("quoted", [])
     text, offset = unit.text, unit.offset
     return Verdict(
@@ -124,10 +135,11 @@ def score_text(text: str, models: Models) -> dict[str, Verdict]:
     return score_texts([text], models)[0]
 
 
-def analyze(text: str | Document, models_dir: str | None = None) -> Document:
+def analyze(text: str | Document, models_dir: str | None = None,
+            thresholds: tuple[tuple[str, float], ...] = ()) -> Document:
     """Segment, score and summarize one article."""
     document = text if isinstance(text, Document) else Document(text=text)
-    models = load_models(models_dir)
+    models = load_models(models_dir, thresholds)
     segment_document(document)
     score_sentences(document.sentences, models)
     document.language = language_check(document.text)

@@ -15,7 +15,9 @@ from .decoding import decode
 from .splitter import SPLITTER_FILE, save_parameters, train_parameters
 from .features import CueSet
 from .linear import LinearModel
+from .labelling.build import own_labels_summary
 from .tasks import TaskConfig, task_config
+from .tasks.news import OWN_LABELS
 from .training import save_model, train_model
 
 
@@ -65,11 +67,19 @@ def word_list_rows(config: TaskConfig, cues: CueSet) -> list[dict]:
 def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     """Train the shipped classifier `name` from the data folder."""
     config = task_config(name)
-    examples = datasets.task_examples(name, config.sources, root)
+    # The news test split is never trained on: the cross-source table scores it.
+    examples = [e for e in datasets.task_examples(name, config.sources, root)
+                if not datasets.in_news_split(e, "test")]
     dev = datasets.dev_examples(name, config.dev, root)
     sources = [(spec.path, spec.licence) for spec in config.sources]
     cues = cue_set(config, root)
     model = train_model(config, cues, examples, source_rows(examples, sources), dev, cv)
+    if cv:
+        from .cross_source import cross_source
+
+        model.metadata["cross_source"] = cross_source(name, str(root), config)
+    if OWN_LABELS.exists() and any(Path(s.path) == OWN_LABELS for s in config.sources):
+        model.metadata["news_labels"] = own_labels_summary(OWN_LABELS)
     model.metadata["word_lists"] = word_list_rows(config, cues)
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import platform
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,9 @@ from .features import CueSet
 from .linear import LinearModel
 from .manifest import record
 from .metrics import binary_scores
+from .calibration import fit_calibration, out_of_fold_news
 from .tasks import TaskConfig
+from .tasks.news import NEWS_SOURCE_NAMES
 
 FOLDS = 5
 SEED = 0
@@ -82,6 +85,44 @@ def export(config: TaskConfig, cues: CueSet, vectorizer, classifier, metadata: d
                        metadata=metadata)
 
 
+def calibrated(model: LinearModel, calibration: dict) -> LinearModel:
+    """The model with Platt scaling folded into its coefficients, and its threshold."""
+    slope, offset = calibration["slope"], calibration["offset"]
+    return replace(model, coef=model.coef * slope, intercept=model.intercept * slope + offset,
+                   metadata={**model.metadata, "calibration": calibration})
+
+
+# The kinds as the product names them, from the guideline's names in the labelled data.
+KIND_NAMES = {"hedge": "hedged", "forecast": "forecast", "hypothetical": "hypothetical", "alarmist": "alarmist"}
+
+
+def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], config: TaskConfig) -> LinearModel:
+    """`model` with one class-balanced logistic regression per kind, trained on the positive
+    examples that name their kinds, over the model's own features; `model` as it is when the
+    examples do not show every kind both present and absent (kinds then come from the cues)."""
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    named = [e for e in examples if e.trained and e.label and e.kinds]
+    if any(len({kind in e.kinds for e in named}) < 2 for kind in KIND_NAMES):
+        return model
+    features = feature_matrix(vectorizer, model.cues, [e.text for e in named])
+    rows, intercepts = [], []
+    for kind in KIND_NAMES:
+        labels = [int(kind in e.kinds) for e in named]
+        head = LogisticRegression(C=config.C, class_weight="balanced", max_iter=5000)
+        with threadpool_limits(limits=1):
+            head.fit(features, labels)
+        coef = np.array(head.coef_[0], dtype=np.float64)
+        if getattr(vectorizer, "term_scale_", None) is not None:
+            coef[:len(model.vocabulary)] *= vectorizer.term_scale_
+        rows.append(coef)
+        intercepts.append(float(head.intercept_[0]))
+    return replace(model, kind_names=tuple(KIND_NAMES.values()), kind_coef=np.array(rows),
+                   kind_intercept=np.array(intercepts),
+                   metadata={**model.metadata, "kind_examples": len(named)})
+
+
 def check_export(model: LinearModel, vectorizer, classifier, texts: list[str]) -> float:
     """Largest gap between the exported model's decisions and scikit-learn's on `texts`."""
     expected = classifier.decision_function(feature_matrix(vectorizer, model.cues, texts))
@@ -139,7 +180,7 @@ def reliability(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -
 def score_examples(model: LinearModel, examples: list[Example]) -> dict:
     """Scores of one classifier on labelled sentences, each seen on its own."""
     probabilities = [model.probability(e.text, *standalone_context(e.text)) for e in examples]
-    return binary_scores([e.label for e in examples], [int(p >= 0.5) for p in probabilities],
+    return binary_scores([e.label for e in examples], [int(p >= model.threshold) for p in probabilities],
                          probabilities)
 
 
@@ -182,6 +223,10 @@ def train_model(config: TaskConfig, cues: CueSet, examples: list[Example], sourc
     gap = check_export(model, vectorizer, classifier, [e.text for e in examples[:300]])
     if gap > 1e-6:
         raise RuntimeError(f"exported {config.name} model disagrees with scikit-learn by {gap:g}")
+    if config.learn_kinds:
+        model = with_kind_heads(model, vectorizer, examples, config)
+    if any(e.source in NEWS_SOURCE_NAMES and e.trained for e in examples):
+        model = calibrated(model, fit_calibration(*out_of_fold_news(examples, config, cues)))
     if dev:
         model.metadata["dev"] = score_examples(model, dev)
     return model

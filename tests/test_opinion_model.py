@@ -7,27 +7,27 @@ from framing.linear import LinearModel
 from framing.models_dir import shipped_models_dir
 from framing.scoring import load_models, score_text
 
-REPORTED = "According to US officials, no US facilities were struck or damaged in the attack."
-WWIII = ("Without a strategic and devastating response in short order, we could easily be "
-         "looking at the start of WWIII playing out before our very eyes.")
-RESPONSIBILITY = "But they certainly have a responsibility to respond."
-FOOTAGE = "Footage of the attacks however tells a vastly different story."
-DAUNTING = "For the soldiers' families, the thought of returning to war is daunting."
-CLAIM = "In the meantime, the Houthis claim they are being diplomatic."
+REPORTED = "According to the coast guard, no ferry in the bay was hit during the shelling."
+ALARMIST = ("If our leaders keep dithering, this border spat could easily explode into a catastrophe "
+            "for the whole continent.")
+DUTY = "Ministers clearly ought to explain why the warnings were ignored."
+CONTRADICTS = "The satellite images, however, make a mockery of the ministry's absurd denials."
+SHAMEFUL = "Sending the same exhausted crews back to the gulf is a cruel and shameful decision."
+CLAIM = "Meanwhile, the rebel commanders claim they are ready to negotiate."
 
-OPINIONS = [WWIII, RESPONSIBILITY, FOOTAGE, DAUNTING]
+OPINIONS = [ALARMIST, DUTY, CONTRADICTS, SHAMEFUL]
 FACTS = [REPORTED, CLAIM]
 
 # A short commentary of our own, mixing reporting and the writer's judgement.
-ARTICLE = f"""Strikes on the Red Sea base
+ARTICLE = f"""Shelling near the harbour
 
-Drones hit a base used by American troops in the Red Sea region on Sunday night. {REPORTED}
+Artillery fire struck the outskirts of a harbour town on the gulf coast on Friday. {REPORTED}
 
-{CLAIM} {FOOTAGE}
+{CLAIM} {CONTRADICTS}
 
-The Pentagon has not yet named the units involved. {RESPONSIBILITY} {DAUNTING}
+The navy has not said which ships will sail next. {DUTY} {SHAMEFUL}
 
-{WWIII}
+{ALARMIST}
 """
 
 
@@ -70,25 +70,26 @@ def test_reported_statements_are_fact_in_the_article(article, text):
     assert verdict_in(article, text).label == "fact"
 
 
-@pytest.mark.parametrize("text", ["Footage of the attacks however tells a vastly different story",
-                                  "the thought of returning to war is daunting"])
-def test_bare_fragments_as_quoted_in_the_issue_are_opinion(model, text):
+@pytest.mark.parametrize("text", ["the satellite images make a mockery of the ministry's absurd denials",
+                                  "sending the same exhausted crews back is a cruel and shameful decision"])
+def test_bare_fragments_of_the_writers_judgement_are_opinion(model, text):
+    """Without a capital or a full stop, as people paste them: the judging words still decide."""
     assert model.probability(text, *standalone_context(text)) > 0.5
 
 
 def test_a_bare_attributed_fragment_is_fact(model):
-    text = "the Houthis claim they are being diplomatic"
+    text = "the rebel commanders claim they are ready to negotiate"
     assert model.probability(text, *standalone_context(text)) < 0.5
 
 
-def test_the_bare_responsibility_fragment(model):
-    text = "they certainly have a responsibility to respond"
+def test_a_bare_fragment_of_what_ought_to_be_done_is_opinion(model):
+    text = "ministers clearly ought to explain why the warnings were ignored"
     assert model.probability(text, *standalone_context(text)) > 0.5
 
 
 def test_triggers_name_the_judging_words():
-    verdict = score_text(DAUNTING, load_models())["opinion"]
-    assert "daunting" in {t.text.lower() for t in verdict.triggers}
+    verdict = score_text(SHAMEFUL, load_models())["opinion"]
+    assert "shameful" in {t.text.lower() for t in verdict.triggers}
 
 
 def test_the_model_file_carries_its_cues_and_word_lists(model):
@@ -98,5 +99,5 @@ def test_the_model_file_carries_its_cues_and_word_lists(model):
     assert "attributed" not in model.cues.names
     cues = {m.cue for m in model.cues.matches("Officials said it was clearly a reckless move.")}
     assert {"reporting", "stance_adverb", "evaluative"} <= cues
-    assert "daunting" in model.cues.lexicons["strongsubj"] | model.cues.lexicons["weaksubj"] \
+    assert "shameful" in model.cues.lexicons["strongsubj"] | model.cues.lexicons["weaksubj"] \
         | model.cues.lexicons["negative"]

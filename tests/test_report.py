@@ -91,7 +91,7 @@ def test_html_report_renders_in_a_real_browser_and_runs_nothing(tmp_path, result
     assert "<h1>framing report</h1>" in dom
     assert "11 articles in 3 groups by <b>outlet</b>" in dom
     text = re.sub(r"<[^>]+>", "", dom)
-    assert "Without a strategic and devastating response in short order, we could easily" in text
+    assert "Unless our navy answers swiftly and with overwhelming force, this skirmish could" in text
     assert dom.count("<svg") == 6  # three comparison charts, three distributions
     assert "<mark" in dom and 'class="flag flag-' in dom
     assert "<title>framing report by outlet</title>" in dom  # the payload did not retitle the page

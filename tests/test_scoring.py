@@ -4,9 +4,9 @@ from framing.reading import read_path
 
 from conftest import CORPUS
 
-WWIII = ("Without a strategic and devastating response in short order, we could easily be "
-         "looking at the start of WWIII playing out before our very eyes.")
-REPORTED = "According to US officials, no US facilities were struck or damaged in the attack."
+ALARMIST = ("Unless our navy answers swiftly and with overwhelming force, this skirmish could ignite a war "
+            "across three oceans that drags every major power into the flames.")
+REPORTED = "According to the Navy, the depot and its fuel stores came through the attack undamaged."
 
 
 def sentence_in(path, text):
@@ -16,7 +16,7 @@ def sentence_in(path, text):
 
 
 def test_alarmist_sentence_is_speculative_and_opinion_inside_its_article():
-    _, s = sentence_in(CORPUS / "alarm_strait_commentary.txt", WWIII)
+    _, s = sentence_in(CORPUS / "alarm_strait_commentary.txt", ALARMIST)
     assert s.verdicts["speculative"].label == "speculative"
     assert s.verdicts["opinion"].label == "opinion"
     assert "could" in [t.text for t in s.verdicts["speculative"].triggers]
@@ -26,7 +26,7 @@ def test_attributed_report_is_neither_opinion_nor_speculative_inside_its_article
     _, s = sentence_in(CORPUS / "wire_port_strike.txt", REPORTED)
     assert s.verdicts["opinion"].label == "fact"
     assert s.verdicts["speculative"].label == "factual"
-    assert [a.text for a in s.attributions] == ["According to US officials"]
+    assert [a.text for a in s.attributions] == ["According to the Navy"]
 
 
 def test_triggers_point_at_their_words_in_the_document():

@@ -1,4 +1,4 @@
-"""The shipped speculative classifier on the sentences its issue names, alone and in an article."""
+"""The shipped speculative classifier on sentences of each kind, alone and in an article."""
 from __future__ import annotations
 
 import pytest
@@ -7,22 +7,21 @@ import framing
 from framing.models_dir import shipped_models_dir
 from framing.linear import LinearModel
 
-WWIII = ("Without a strategic and devastating response in short order, we could easily be looking "
-         "at the start of WWIII playing out before our very eyes.")
-FORECAST = "These attacks will necessitate more responses."
+ALARMIST = "If the shelling continues, the border dispute could spiral into a regional war."
+FORECAST = "The new tariffs will raise grocery prices."
 WARNED = "Officials warned the fighting could spread."
 WONDERED = "Many had wondered whether the plant would ever reopen."
 BELIEVED = "It is believed that the suspect fled the country."
 REPORTEDLY = "The minister reportedly resigned after the vote, a move that could topple the coalition."
 FACTUAL = "The city council met on Monday and approved the budget by seven votes to two."
 SHORT_REPORTEDLY = "The minister reportedly resigned."
-REPORTED_FACT = "According to US officials, no US facilities were struck."
+REPORTED_FACT = "According to the port authority, no cranes were damaged."
 
 ARTICLE = f"""Border clashes continue
 
 {FACTUAL} {WARNED}
 
-{WWIII}
+{ALARMIST}
 
 {BELIEVED} {WONDERED}
 """
@@ -45,14 +44,14 @@ def test_every_pattern_cue_names_its_kind(model):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (WWIII, {"escalation", "conditional"}),
+    (ALARMIST, {"escalation", "conditional"}),
     (FORECAST, {"forecast"}),
     (WARNED, {"forecast", "hedge"}),
     (WONDERED, {"hedge"}),
     (BELIEVED, {"hedge"}),
     (REPORTEDLY, {"hedge"}),
 ])
-def test_kinds_of_the_issue_sentences(model, text, expected):
+def test_kinds_of_speculative_sentences(model, text, expected):
     assert expected <= kinds(model, text)
 
 
@@ -60,7 +59,7 @@ def test_plain_fact_has_no_kind(model):
     assert kinds(model, FACTUAL) == set()
 
 
-@pytest.mark.parametrize("text", [WWIII, WARNED, WONDERED, BELIEVED, REPORTEDLY])
+@pytest.mark.parametrize("text", [ALARMIST, WARNED, WONDERED, BELIEVED, REPORTEDLY])
 def test_speculative_sentences_alone(text):
     verdict = framing.analyze(text).sentences[0].verdicts["speculative"]
     assert verdict.label == "speculative", verdict.probability
@@ -92,7 +91,7 @@ def test_in_an_article():
     report = framing.analyze(ARTICLE)
     by_text = {s.text.strip(): s.verdicts["speculative"] for s in report.sentences if s.scored}
     assert by_text[FACTUAL].label == "factual"
-    for sentence in (WARNED, WWIII, BELIEVED, WONDERED):
+    for sentence in (WARNED, ALARMIST, BELIEVED, WONDERED):
         assert by_text[sentence].label == "speculative", sentence
 
 

@@ -42,6 +42,12 @@ class TaskConfig:
     # NBSVM (Wang and Manning 2012): terms that lean to one label are penalized less. The
     # scale folds into the exported coefficients, so scoring is unchanged.
     nb_power: float = 0.0
+    # Learn which kinds a positive verdict is (one head per kind) from the examples that
+    # name them, instead of reading kinds off the cues that matched.
+    learn_kinds: bool = False
+    # Sources that fit the dimension's definition but are not trained on: the cross-source
+    # table scores them too, so recipes are compared on the same sources.
+    evaluation_sources: list[SourceSpec] = field(default_factory=list)
     # Markdown appended to the model card: error analysis, notes on the data.
     card_notes: str = ""
 

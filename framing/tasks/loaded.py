@@ -1,7 +1,8 @@
 """Loaded language: emotionally charged or slanted wording, whoever uses it."""
 from ..datasets import SourceSpec
-from ..features import PATTERN_CUES, word_class
+from ..features import PATTERN_CUES, Analyzer, word_class
 from . import LexiconSpec, TaskConfig
+from .news import NEWS_WEIGHTS, news_sources
 
 
 # Word classes that carry slant in news prose whatever the topic. Each is its own cue so that
@@ -147,9 +148,17 @@ USED_LEXICONS = ("strongsubj", "recasens")
 
 TASK = TaskConfig(
     name="loaded",
-    sources=[BABE],
+    # BABE first: its expert labels are kept for the BABE sentences the news sets hold too.
+    sources=[BABE, *news_sources("loaded")],
+    source_weights=NEWS_WEIGHTS,
+    analyzer=Analyzer(mask_names=True),
     cues=PATTERN_CUES + USED_PATTERNS + tuple(f"lexicon:{n}" for n in USED_LEXICONS),
     patterns={n: LOADED_PATTERNS[n] for n in USED_PATTERNS},
     lexicons={n: BIAS_LEXICONS[n] for n in USED_LEXICONS},
+    evaluation_sources=[
+        PTC,
+        SourceSpec("loaded/wiki_npov_hube2019.jsonl", "none stated (Hube and Fetahu 2019)"),
+        SourceSpec("loaded/wnc_pairs_sample.jsonl", "none stated (Wiki Neutrality Corpus, Pryzant et al. 2020)"),
+    ],
     card_notes=CARD_NOTES,
 )

@@ -11,8 +11,9 @@ obligation, the writer addressing "we"/"you", questions, contrasts, and reportin
 mark in cross-validation), and `quoted` carries quotation, which spans sentences in an article.
 """
 from ..datasets import SourceSpec
-from ..features import word_trie
+from ..features import Analyzer, word_trie
 from . import LexiconSpec, TaskConfig
+from .news import NEWS_WEIGHTS, news_sources
 
 
 PATTERNS: dict[str, str] = {
@@ -56,11 +57,10 @@ PATTERNS: dict[str, str] = {
     "we_you": (r"(?<![\w'\u2019-])(?:I|I['\u2019](?:m|ve|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['\u2019](?:re|ve|ll|d)"
                r"|[Oo]ur|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ou['\u2019](?:re|ve|ll|d))(?![\w'\u2019-])"),
     # Formulas of commentary: the writer interprets what the facts mean.
-    "interpretive": (r"(?i)(?<![\w'\u2019-])(?:tells? (?:a|an|the|another|quite) (?:\w+ )*?story|tell(?:s|ing)? "
-                     r"(?:a|the) (?:\w+ )?tale|speaks? volumes|paints? (?:a|an) \w+ picture|a far cry from"
-                     r"|the (?:truth|reality|fact|problem|irony|point|question) is|make no mistake"
+    "interpretive": (r"(?i)(?<![\w'\u2019-])(?:speaks? volumes|paints? (?:a|an) \w+ picture|a far cry from"
+                     r"|the (?:truth|reality|fact|problem|irony|point|question) is"
                      r"|it is (?:clear|obvious|no wonder|hard to|difficult to|time)|no wonder"
-                     r"|there is no (?:doubt|question|denying)|it remains to be seen|the thought of"
+                     r"|there is no (?:doubt|question|denying)|it remains to be seen"
                      r"|(?:is|are|was|were) (?:nothing|little) (?:more|less) than|in other words"
                      r"|let(?:'s|\u2019s| us) be (?:clear|honest)|to put it \w+)(?![\w'\u2019-])"),
     "question": r"\?",
@@ -209,6 +209,7 @@ TASK = TaskConfig(
         SourceSpec("opinion/babe_opinion.jsonl", "AGPL-3.0 as stated in the BABE repository "
                    "(Spinde et al. 2021); clear labels only",
                    keep=lambda r: r.get("label_strength") != "mixed", group_field="news_link"),
+        *news_sources("opinion"),
     ],
     dev=SourceSpec("opinion/checkthat_en.jsonl", _CHECKTHAT,
                    keep=lambda r: r.get("ct2025_split") == "dev_test",
@@ -218,7 +219,11 @@ TASK = TaskConfig(
     lexicons=LEXICONS,
     C=1.0,
     class_weight="balanced",
-    source_weights={"checkthat_en": 3.0},
+    source_weights={"checkthat_en": 3.0, **NEWS_WEIGHTS},
+    analyzer=Analyzer(mask_names=True),
     nb_power=0.5,
+    evaluation_sources=[
+        SourceSpec("opinion/multidimnews.jsonl", "none stated (MultiDimNews, crowd labels)", group_field="article_id"),
+    ],
     card_notes=CARD_NOTES,
 )

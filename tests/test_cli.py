@@ -172,6 +172,8 @@ def test_models_lists_the_three_classifiers():
 @pytest.mark.parametrize("args,message", [
     (["train", "--task", "all", "--train", WIRE], "--train needs --task"),
     (["evaluate"], "give --task"),
+    (["score", "--threshold", "loaded=2", WIRE], "DIMENSION=P"),
+    (["score", "--threshold", "hyperbole=0.5", WIRE], "DIMENSION=P"),
 ])
 def test_usage_errors(args, message):
     result = run(*args)
@@ -184,3 +186,17 @@ def test_json_round_trips_to_the_same_document():
 
     doc = json.loads(run("score", CORPUS / "feature_flood_town.txt", "--format", "json").output)
     assert document_dict(document_from_dict(doc)) == doc
+
+
+def test_a_threshold_of_the_users_own_changes_the_verdicts_and_the_cache_key(tmp_path):
+    commentary = str(CORPUS / "alarm_strait_commentary.txt")
+    cache = ["--cache-dir", str(tmp_path)]
+    default = json.loads(run("score", commentary, "--format", "json", *cache).output)
+    strict = json.loads(run("score", commentary, "--format", "json", "--threshold", "opinion=0.999", *cache).output)
+    assert default["scores"]["opinion"]["count"] > 0
+    assert strict["scores"]["opinion"]["count"] == 0
+    assert strict["models"]["opinion"].endswith("@0.999") and not default["models"]["opinion"].endswith("@0.999")
+    # The strong share counts probabilities, not verdicts: the threshold leaves it alone.
+    assert strict["scores"]["opinion"]["strong_share"] == default["scores"]["opinion"]["strong_share"]
+    again = json.loads(run("score", commentary, "--format", "json", *cache).output)
+    assert again["scores"]["opinion"]["count"] == default["scores"]["opinion"]["count"]

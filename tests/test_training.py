@@ -103,3 +103,25 @@ def test_a_named_data_folder_that_does_not_exist_is_an_error_not_a_fallback(tmp_
     result = CliRunner().invoke(main, ["train", "--data", str(missing), "--task", "loaded", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"framing: error: {missing}: data folder not found"
+
+
+def test_calibration_folds_into_the_coefficients_and_keeps_explanations_additive():
+    from framing.calibration import fit_calibration
+    from framing.training import calibrated
+
+    config = task_config("speculative")
+    examples = corpus_examples("speculative")
+    cues = cue_set(config, data_dir())
+    vectorizer, classifier = fit(examples, config, cues)
+    model = export(config, cues, vectorizer, classifier, {})
+    decisions = np.array([model.decision(e.text) for e in examples])
+    labels = np.array([e.label for e in examples])
+    calibration = fit_calibration(decisions, labels)
+    assert 0.2 <= calibration["threshold"] <= 0.7
+    scaled = calibrated(model, calibration)
+    for e, d in zip(examples[:20], decisions):
+        evaluation = scaled.evaluate(e.text)
+        want = calibration["slope"] * d + calibration["offset"]
+        assert evaluation.decision == pytest.approx(want)
+        # The contributions still add up to the decision, intercept apart.
+        assert sum(c.weight for c in scaled.contributions(evaluation)) + scaled.intercept == pytest.approx(want)

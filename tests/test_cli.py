@@ -184,3 +184,22 @@ def test_json_round_trips_to_the_same_document():
 
     doc = json.loads(run("score", CORPUS / "feature_flood_town.txt", "--format", "json").output)
     assert document_dict(document_from_dict(doc)) == doc
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_evaluate_corpus_without_gold_labels_is_a_one_line_error(tmp_path, fmt):
+    (tmp_path / "article.txt").write_text("The council approved the budget on Tuesday.")
+    result = run("evaluate", "--corpus", tmp_path, "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"framing: error: {tmp_path}: no gold labels to evaluate against "
+                             "(NAME.labels.tsv beside each article)\n")
+
+
+def test_evaluate_corpus_whose_gold_sentences_are_never_found_is_a_one_line_error(tmp_path):
+    (tmp_path / "article.txt").write_text("The council approved the budget on Tuesday.")
+    (tmp_path / "article.labels.tsv").write_text("loaded\topinion\tspeculative\tsentence\n0\t0\t0\tA different sentence.\n")
+    result = run("evaluate", "--corpus", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (f"framing: error: {tmp_path}: framing found none of the 1 gold sentences, "
+                             "so there is nothing to score\n")

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
-from .output import output_stream
+from .output import check_output_path, output_stream
 from .reading import DEFAULT_MAX_BYTES
 
 TASKS = DIMENSIONS + ("splitter",)
@@ -41,10 +41,21 @@ def result_warnings(result: dict) -> list[str]:
     return notes
 
 
+def output_path(ctx, param, path: str | None) -> str | None:
+    """An output file that can be written, checked before any work is done."""
+    try:
+        check_output_path(path)
+    except FramingError as exc:
+        fail(str(exc))
+        ctx.exit(ExitCode.INPUT)
+    return path
+
+
 def output_options(formats: tuple[str, ...]):
     """--format and -o/--output, shared by every command that prints results."""
     def decorate(command):
         command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                               callback=output_path,
                                help="Write to this file instead of stdout (atomically).")(command)
         return click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
                             show_default=True, help="Output format.")(command)
@@ -240,7 +251,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
 @click.option("--by", default="folder", show_default=True,
               help="Group by this metadata field (outlet, date, ...) or by folder.")
 @output_options(("text", "json"))
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True),
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True), callback=output_path,
               help="Also write a self-contained HTML report here.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
               help="Articles shown in full in the HTML report.")

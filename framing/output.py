@@ -16,8 +16,25 @@ from pathlib import Path
 from typing import TextIO
 
 from .document import DIMENSIONS
+from .errors import FramingError
 from .render import render_text
 from .schema import document_from_dict
+
+
+def check_output_path(path: str | None) -> None:
+    """Refuse, before any work is done, an output file whose folder is missing or read-only.
+
+    A missing folder is not created: it is more often a typo than a wish."""
+    if not path or path == "-":
+        return
+    folder = Path(path).parent
+    if not folder.exists():
+        raise FramingError(f"{path}: cannot write it: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise FramingError(f"{path}: cannot write it: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise FramingError(f"{path}: cannot write it: folder {folder} is not writable")
+
 
 @contextmanager
 def output_stream(path: str | None):
@@ -25,8 +42,12 @@ def output_stream(path: str | None):
     if not path or path == "-":
         yield sys.stdout
         return
+    check_output_path(path)
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FramingError(f"{path}: cannot write it: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             yield stream

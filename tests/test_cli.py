@@ -203,3 +203,21 @@ def test_evaluate_corpus_whose_gold_sentences_are_never_found_is_a_one_line_erro
     assert result.exit_code == 2
     assert result.stderr == (f"framing: error: {tmp_path}: framing found none of the 1 gold sentences, "
                              "so there is nothing to score\n")
+
+
+def test_output_into_a_missing_folder_is_a_one_line_error_before_any_work(tmp_path):
+    out = tmp_path / "nodir" / "out.jsonl"
+    result = run("score", WIRE, "--format", "jsonl", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {out}: cannot write it: folder {out.parent} does not exist\n"
+    assert not out.parent.exists()
+
+
+def test_output_stream_refuses_a_missing_folder_in_one_line(tmp_path):
+    from framing.errors import FramingError
+    from framing.output import output_stream
+
+    out = tmp_path / "nodir" / "out.jsonl"
+    with pytest.raises(FramingError, match=r"^.*out\.jsonl: cannot write it: folder .*nodir does not exist$"):
+        with output_stream(str(out)):
+            pass

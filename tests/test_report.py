@@ -97,3 +97,11 @@ def test_html_report_renders_in_a_real_browser_and_runs_nothing(tmp_path, result
     assert "<title>framing report by outlet</title>" in dom  # the payload did not retitle the page
     assert "data-pwned" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title=\"pwned\"&lt;/script&gt;" in dom
+
+
+def test_html_into_a_missing_folder_is_a_one_line_error(tmp_path, results):
+    page = tmp_path / "nodir" / "r.html"
+    result = run("report", results, "--html", page)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"framing: error: {page}: cannot write it: folder {page.parent} does not exist\n"

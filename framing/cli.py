@@ -166,7 +166,7 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     from .reading import COLLECTIONS, expand_paths, format_of, read_documents
 
     files = list(expand_paths(paths, options))
-    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
+    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])

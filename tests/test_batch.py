@@ -151,3 +151,64 @@ def test_a_cached_result_takes_the_name_and_metadata_of_the_new_input(tmp_path):
     [row] = jsonl(cached)
     assert (row["source"], row["id"], row["metadata"]) == (f"{b}:1", "second", {"outlet": "Y"})
     assert cached.stdout == run("score", b, "--format", "jsonl", "--no-cache").stdout
+
+
+def test_a_damaged_cache_is_rebuilt_with_one_warning_and_the_run_goes_on(tmp_path, private_cache):
+    from framing.cache import ResultCache
+    from framing.models_dir import model_versions
+
+    article = CORPUS / "wire_port_strike.txt"
+    expected = run("score", article, "--format", "jsonl", "--no-cache").stdout
+    private_cache.mkdir()
+    database = private_cache / "results.sqlite3"
+    database.write_bytes(b"this is not an SQLite database\n" * 200)
+    damaged = run("score", article, "--format", "jsonl")
+    assert damaged.exit_code == 0
+    assert damaged.stdout == expected
+    assert damaged.stderr == (f"framing: warning: {database}: the cache was damaged (file is not a database); "
+                              "starting an empty one\n")
+    again = run("score", article, "--format", "jsonl")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, expected, "")
+    assert ResultCache(private_cache, model_versions()).get(article.read_text(encoding="utf-8")) is not None
+
+
+def test_a_cache_that_is_locked_is_not_thrown_away(private_cache, monkeypatch):
+    import sqlite3
+
+    from framing.cache import ResultCache
+
+    cache = ResultCache(private_cache, {}, warn=pytest.fail)
+    cache.put({"schema": "framing/1", "text": "kept", "sentences": []})
+    cache.commit()
+
+    class Locked:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cache, "db", Locked())
+    with pytest.raises(sqlite3.OperationalError):
+        cache.get("kept")
+    assert ResultCache(private_cache, {}, warn=pytest.fail).get("kept") is not None
+
+
+def test_a_cache_damaged_during_a_run_is_rebuilt_once(private_cache, monkeypatch):
+    import sqlite3
+
+    from framing.cache import ResultCache
+
+    notes = []
+    cache = ResultCache(private_cache, {}, warn=notes.append)
+    real = cache.db
+
+    class Malformed:
+        def execute(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        def close(self):
+            real.close()
+
+    monkeypatch.setattr(cache, "db", Malformed())
+    assert cache.get("some text") is None
+    cache.put({"schema": "framing/1", "text": "some text", "sentences": []})
+    assert cache.get("some text") is not None
+    assert notes == [f"{cache.path}: the cache was damaged (database disk image is malformed); starting an empty one"]

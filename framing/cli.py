@@ -132,7 +132,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
     versions = model_versions(models_dir, thresholds)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
-                          max_bytes or None)
+                          max_bytes or None, written=(output,) if output else ())
     interrupted = False
     with output_stream(output) as stream:
         if unit == "sentence":

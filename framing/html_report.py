@@ -10,6 +10,7 @@ from html import escape
 
 from .document import DIMENSIONS, POSITIVE
 from .highlight import marks
+from .output import GENERATOR_META
 from .report import Group
 
 COLOURS = {"loaded": "#d62728", "opinion": "#e6a100", "speculative": "#1f77b4"}
@@ -145,7 +146,7 @@ def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
         sections.append(f"<h3>{escape(g.name)} ({g.articles} articles)</h3>{''.join(articles)}")
     note = f"<p class=\"meta\">Showing the first {shown} of {total} articles.</p>" if shown < total else ""
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>framing report by {escape(by)}</title>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing report by {escape(by)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>{STYLE}</style></head><body>
 <h1>framing report</h1>

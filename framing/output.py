@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -144,3 +145,20 @@ class CsvWriter(TextWriter):
 
 
 WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}
+
+
+# ---------------------------------------------------------------- recognizing our own output
+
+# The <meta> the HTML report carries, so that a folder walk knows the page for framing's own.
+GENERATOR_META = '<meta name="generator" content="framing">'
+_OWN_OUTPUT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*\[?\s*\{\s*\"schema\"\s*:\s*\"framing/"  # json, jsonl
+    + rb"|\A" + re.escape(",".join(CSV_COLUMNS).encode()) + rb"\r?\n"  # csv
+    + rb"|\A== [^\n]*\n   (?:loaded \d+% \(|warning: this text does not look like English)"  # text
+    + rb"|" + re.escape(GENERATOR_META.encode()))  # the HTML report
+
+
+def written_by_framing(head: bytes) -> bool:
+    """Whether a file that starts with `head` is something framing wrote (scores or a report):
+    scoring it would score articles twice."""
+    return _OWN_OUTPUT.search(head) is not None

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decoding import decode
+from .decoding import SNIFF, decode
 from .document import Document
 from .errors import InputError
 from .markup import html_to_text, markdown_to_text
+from .output import written_by_framing
 from .records import RecordFields, csv_documents, json_documents, jsonl_documents
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -34,6 +35,7 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()  # glob patterns that leave a file out
     max_bytes: int | None = DEFAULT_MAX_BYTES  # per article file or record; None: no limit
     stdin_format: str | None = None
+    written: tuple[str, ...] = ()  # this run's output files: never read from a folder
 
 
 # ---------------------------------------------------------------- files
@@ -120,9 +122,20 @@ def _selected(relative: str, options: ReadOptions) -> bool:
     return (not options.include or matches(options.include)) and not matches(options.exclude)
 
 
+def _framing_output(path: str) -> bool:
+    """Whether the file is scores or a report framing wrote (judged from its first bytes)."""
+    try:
+        with open(path, "rb") as stream:
+            return written_by_framing(stream.read(SNIFF))
+    except OSError:
+        return False  # read_path reports it
+
+
 def _walk(folder: str, options: ReadOptions) -> list[str]:
     """Readable files under a folder, sorted by path, hidden ones skipped; symlinked folders
-    are not followed, so a symlink loop cannot trap the walk."""
+    are not followed, so a symlink loop cannot trap the walk. This run's output and anything
+    else framing wrote are left out: scoring them would score articles twice."""
+    written = {os.path.realpath(p) for p in options.written}
     found = []
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -130,7 +143,8 @@ def _walk(folder: str, options: ReadOptions) -> list[str]:
             path = os.path.join(root, name)
             relative = os.path.relpath(path, folder)
             if (not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
-                    and _selected(relative, options)):
+                    and _selected(relative, options) and os.path.realpath(path) not in written
+                    and not _framing_output(path)):
                 found.append(path)
     return sorted(found, key=lambda p: Path(p).parts)
 

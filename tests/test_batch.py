@@ -212,3 +212,36 @@ def test_a_cache_damaged_during_a_run_is_rebuilt_once(private_cache, monkeypatch
     cache.put({"schema": "framing/1", "text": "some text", "sentences": []})
     assert cache.get("some text") is not None
     assert notes == [f"{cache.path}: the cache was damaged (database disk image is malformed); starting an empty one"]
+
+
+def test_output_written_into_the_folder_being_scored_is_not_scored_again(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(CORPUS / "wire_port_strike.txt", folder / "wire.txt")
+    shutil.copy(CORPUS / "sports_derby.json", folder / "derby.json")
+    out = folder / "out.jsonl"
+    for _ in range(3):
+        assert run("score", folder, "--format", "jsonl", "-o", out).exit_code == 0
+        assert [r["source"] for r in map(json.loads, out.read_text().splitlines())] == [
+            str(folder / "derby.json"), str(folder / "wire.txt")]
+    # Whatever else framing wrote there, under any name, is not an article either.
+    for fmt, name in [("json", "scores.json"), ("csv", "scores.csv"), ("text", "scores.txt")]:
+        assert run("score", folder, "--format", fmt, "--no-color", "-o", tmp_path / name).exit_code == 0
+        shutil.move(tmp_path / name, folder / name)
+    assert run("report", out, "--html", folder / "report.html").exit_code == 0
+    again = run("score", folder, "--format", "jsonl")
+    assert [r["source"] for r in jsonl(again)] == [str(folder / "derby.json"), str(folder / "wire.txt")]
+
+
+@pytest.mark.parametrize("head,ours", [
+    (b'{"schema": "framing/1", "source": "a.txt"', True),
+    (b'[\n  {\n    "schema": "framing/1",', True),
+    (b'{"id": "a1", "text": "The council met.", "schema": "framing/1"}', False),
+    (b"== Minutes of the council\nThe council met on Tuesday.\n", False),
+    (b"source,path,id,title\nx,y,z,w\n", False),
+    (b"<!DOCTYPE html><html><head><title>framing report</title>", False),
+])
+def test_framing_recognizes_its_own_output_by_its_first_bytes(head, ours):
+    from framing.output import written_by_framing
+
+    assert written_by_framing(head) is ours

@@ -152,6 +152,9 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         if not quiet:
             fail(f"{failures} of {total} inputs failed")
         sys.exit(ExitCode.INPUT)
+    if not total:
+        fail(f"{', '.join(paths)}: nothing to score")
+        sys.exit(ExitCode.INPUT)
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
@@ -165,7 +168,10 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     from .output import WRITERS
     from .reading import COLLECTIONS, expand_paths, format_of, read_documents
 
-    files = list(expand_paths(paths, options))
+    notes: list[str] = []
+    files = list(expand_paths(paths, options, notes))
+    for note in notes:
+        warn(note)
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS

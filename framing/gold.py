@@ -11,9 +11,8 @@ from pathlib import Path
 from .document import DIMENSIONS
 from .errors import FramingError, InputError
 from .metrics import binary_scores
-from .reading import TEXT_SUFFIXES, read_path
+from .reading import GOLD_SUFFIX, TEXT_SUFFIXES, read_path
 
-GOLD_SUFFIX = ".labels.tsv"
 HEADER = ["loaded", "opinion", "speculative", "sentence"]
 
 

@@ -245,3 +245,52 @@ def test_framing_recognizes_its_own_output_by_its_first_bytes(head, ours):
     from framing.output import written_by_framing
 
     assert written_by_framing(head) is ours
+
+
+@pytest.mark.parametrize("files,options,note", [
+    ({}, [], "no files in it"),
+    ({"chart.png": b"\x89PNG\r\n\x1a\n", "photo.png": b"\x89PNG\r\n\x1a\n"}, [],
+     "skipped 2 files framing does not read (2 .png)"),
+    ({"paper.pdf": b"%PDF-1.7\n", "notes.txt": b"The council met."}, ["--include", "*.pdf"],
+     "skipped 1 file framing does not read (1 .pdf)"),
+    ({"notes.txt": b"The council met.", "more.txt": b"It met again."}, ["--include", "*.md"],
+     "--include/--exclude left out all 2 files"),
+])
+def test_a_folder_with_nothing_to_score_says_why_and_exits_2(tmp_path, files, options, note):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    result = run("score", folder, "--format", "jsonl", *options)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"framing: warning: {folder}: {note}",
+                                          f"framing: error: {folder}: nothing to score"]
+
+
+def test_files_framing_does_not_read_are_counted_and_the_rest_scored(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / "council_budget.txt", folder / "sub" / "council.txt")
+    (folder / "a.pdf").write_bytes(b"%PDF-1.7\n")
+    (folder / "sub" / "b.pdf").write_bytes(b"%PDF-1.7\n")
+    (folder / "c.docx").write_bytes(b"PK\x03\x04")
+    (folder / "README").write_text("Notes on the folder.")
+    (folder / ".hidden.txt").write_text("Not mentioned.")
+    result = run("score", folder, "--format", "jsonl", "-o", folder / "out.jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == (f"framing: warning: {folder}: skipped 4 files framing does not read "
+                             "(2 .pdf, 1 .docx, 1 without an extension)\n")
+    assert len((folder / "out.jsonl").read_text().splitlines()) == 1
+    again = run("score", folder, "--format", "jsonl")  # the -o file of the last run is not this run's
+    assert again.stderr == (f"framing: warning: {folder}: skipped 4 files framing does not read "
+                            "(2 .pdf, 1 .docx, 1 without an extension) and 1 file framing wrote (out.jsonl)\n")
+    assert len(again.stdout.splitlines()) == 1
+
+
+def test_an_empty_folder_beside_an_article_is_a_warning_only(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("score", tmp_path / "empty", CORPUS / "council_budget.txt", "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == f"framing: warning: {tmp_path / 'empty'}: no files in it\n"
+    assert len(result.stdout.splitlines()) == 1

@@ -93,3 +93,23 @@ def test_empty_file_is_an_error(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("  \n\n ")
     assert str(one(path)) == f"{path}: no text"
+
+
+@pytest.mark.parametrize("data,text,warning", [
+    # A stray byte among good UTF-8 characters is replaced; the rest stays UTF-8.
+    ("Caf\u00e9 \u2014 na\u00efve".encode() + b"\xff and more", "Caf\u00e9 \u2014 na\u00efve\ufffd and more",
+     "not valid UTF-8 (1 bad sequence, the first at byte 16); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # A cut-off character is the only non-ASCII in the file.
+    (b"Prices rose " + "\u20ac".encode()[:2], "Prices rose \ufffd",
+    "not valid UTF-8 (1 bad sequence, the first at byte 12); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # With a byte-order mark the file is UTF-8 whatever its bad bytes, and they are reported too.
+    (b"\xef\xbb\xbfGood text\xff.", "Good text\ufffd.",
+     "not valid UTF-8 (1 bad sequence, the first at byte 12); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # Windows-1252 text, even one ending in an accented letter, is still read as Windows-1252.
+    ("Caf\u00e9 owners met in the caf\u00e9".encode("cp1252"), "Caf\u00e9 owners met in the caf\u00e9",
+     "not valid UTF-8 (byte 3); read as Windows-1252"),
+    ("The na\u00efve r\u00e9sum\u00e9".encode("cp1252"), "The na\u00efve r\u00e9sum\u00e9",
+     "not valid UTF-8 (byte 6); read as Windows-1252"),
+])
+def test_utf8_with_a_few_bad_bytes_is_read_as_utf8(data, text, warning):
+    assert decode(data, "x") == (text, warning)

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
-from .output import check_output_path, output_stream
+from .output import COLOUR_MODES, check_output_path, output_stream, use_colour
 from .reading import DEFAULT_MAX_BYTES
 
 TASKS = DIMENSIONS + ("splitter",)
@@ -120,16 +120,22 @@ def main() -> None:
 @click.option("--threshold", "thresholds", multiple=True, callback=parse_thresholds, metavar="DIMENSION=P",
               help="Flag DIMENSION from probability P instead of its model's threshold (repeatable), "
                    "e.g. --threshold loaded=0.7.")
-@click.option("--color/--no-color", default=None, help="Colour trigger words (default: when a terminal).")
+@click.option("--color", type=click.Choice(COLOUR_MODES), is_flag=False, flag_value="always",
+              help="Colour trigger words: always (the same as a bare --color), never, or auto, the default: "
+                   "on a terminal unless NO_COLOR is set.")
+@click.option("--no-color", is_flag=True, help="The same as --color never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, thresholds, color, quiet):
+          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
 
+    if no_color and color not in (None, "never"):
+        raise click.UsageError(f"--no-color contradicts --color {color}")
+    colour = "never" if no_color else color or "auto"
     versions = model_versions(models_dir, thresholds)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
                           max_bytes or None, written=(output,) if output else ())
@@ -140,10 +146,9 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
             failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options)
         else:
-            use_colour = color if color is not None else (output is None and stream.isatty())
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
-                click.style if use_colour and fmt == "text" else None, jobs, cache, cache_dir, quiet)
+                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet)
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))

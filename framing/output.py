@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -60,6 +60,19 @@ def output_stream(path: str | None):
         os.unlink(tmp)
         raise
 
+
+
+COLOUR_MODES = ("auto", "always", "never")
+
+
+def use_colour(mode: str, stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to colour text output: `always`, `never`, or `auto`, which colours only a
+    terminal, and only when NO_COLOR is unset or empty (https://no-color.org)."""
+    if mode not in COLOUR_MODES:
+        raise ValueError(f"colour mode {mode!r} is not one of {', '.join(COLOUR_MODES)}")
+    if mode != "auto":
+        return mode == "always"
+    return not environ.get("NO_COLOR") and stream.isatty()
 
 
 # Spreadsheets run a cell that starts with one of these as a formula.

@@ -221,3 +221,71 @@ def test_output_stream_refuses_a_missing_folder_in_one_line(tmp_path):
     with pytest.raises(FramingError, match=r"^.*out\.jsonl: cannot write it: folder .*nodir does not exist$"):
         with output_stream(str(out)):
             pass
+
+
+def test_color_never_always_and_the_no_color_alias(monkeypatch):
+    article = CORPUS / "alarm_strait_commentary.txt"
+    never, alias = run("score", article, "--color", "never"), run("score", article, "--no-color")
+    assert never.exit_code == alias.exit_code == 0
+    assert "\x1b[" not in never.output and "\u00abcould\u00bb" in never.output
+    assert alias.output == never.output
+    monkeypatch.setenv("NO_COLOR", "1")
+    always = run("score", article, "--color=always")  # an explicit choice wins over NO_COLOR
+    assert "\x1b[" in always.output and "\u00ab" not in always.output
+    conflict = run("score", article, "--no-color", "--color", "always")
+    assert conflict.exit_code == 2 and "--no-color contradicts --color always" in conflict.output
+
+
+def terminal_output(args, env):
+    """What framing prints on a real terminal (a pseudo-terminal), with this environment."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "framing", *args], stdout=follower, stderr=subprocess.DEVNULL,
+                               env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_auto_colour_on_a_terminal_unless_no_color_is_set(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["FRAMING_CACHE"] = str(tmp_path / "cache")
+    args = ["score", "-q", str(CORPUS / "alarm_strait_commentary.txt")]
+    assert "\x1b[" in terminal_output(args, env)
+    assert "\x1b[" in terminal_output(args, {**env, "NO_COLOR": ""})  # empty is unset (no-color.org)
+    plain = terminal_output(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "\u00abcould\u00bb" in plain
+    assert "\x1b[" in terminal_output([*args, "--color", "always"], {**env, "NO_COLOR": "1"})
+
+
+@pytest.mark.parametrize("mode,tty,no_color,expected", [
+    ("auto", True, None, True), ("auto", True, "1", False), ("auto", True, "", True), ("auto", False, None, False),
+    ("always", False, "1", True), ("never", True, None, False),
+])
+def test_use_colour(mode, tty, no_color, expected):
+    import io
+
+    from framing.output import use_colour
+
+    class Stream(io.StringIO):
+        def isatty(self):
+            return tty
+
+    environ = {} if no_color is None else {"NO_COLOR": no_color}
+    assert use_colour(mode, Stream(), environ) is expected

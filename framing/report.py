@@ -31,11 +31,26 @@ def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
                 yield record
 
 
+def folder_of(result: dict) -> str:
+    """The folder an article was read from ("." for stdin)."""
+    where = result.get("path") or result.get("source") or ""
+    return os.path.normpath(os.path.dirname(where) or ".")
+
+
+def folder_names(folders: Iterable[str]) -> dict[str, str]:
+    """A short, unambiguous name for each folder: its path from the parent of the folders'
+    common root, so that corpus/herald/world stays whole however deep corpus/ lies, and the
+    articles at the root itself are named by it rather than by a dot."""
+    distinct = sorted(set(folders))
+    try:
+        base = os.path.dirname(os.path.commonpath(distinct)) if distinct else ""
+    except ValueError:  # absolute and relative paths mixed: no common root
+        base = ""
+    return {f: os.path.relpath(f, base) if base else f for f in distinct}
+
+
 def group_of(result: dict, by: str) -> str:
-    """The group an article belongs to: a metadata field, a result field, or its folder."""
-    if by == "folder":
-        where = result.get("path") or result.get("source") or ""
-        return os.path.dirname(where) or "."
+    """The group an article belongs to by a metadata field or a result field (not folder)."""
     value = (result.get("metadata") or {}).get(by, result.get(by))
     return "(none)" if value in (None, "") else str(value)
 
@@ -85,9 +100,16 @@ class Group:
 
 
 def group_results(results: Iterable[dict], by: str) -> list[Group]:
+    """The articles in groups sorted by name: by folder (see `folder_names`) or by a field."""
+    results = list(results)
+    if by == "folder":
+        folders = [folder_of(r) for r in results]
+        names = folder_names(folders)
+        keys = [names[f] for f in folders]
+    else:
+        keys = [group_of(r, by) for r in results]
     groups: dict[str, Group] = {}
-    for result in results:
-        name = group_of(result, by)
+    for name, result in zip(keys, results):
         groups.setdefault(name, Group(name)).results.append(result)
     return [groups[name] for name in sorted(groups)]
 

@@ -105,3 +105,46 @@ def test_html_into_a_missing_folder_is_a_one_line_error(tmp_path, results):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"framing: error: {page}: cannot write it: folder {page.parent} does not exist\n"
+
+
+@pytest.fixture
+def nested(tmp_path):
+    """Scores of articles in nested outlet/section folders, deep below the file system root."""
+    root = tmp_path / "deep" / "down" / "corpus"
+    for folder, article in [("", "feature_flood_town.txt"), ("globe_herald/world", "council_budget.txt"),
+                            ("globe_herald/politics", "wire_port_strike.txt"),
+                            ("daily_star/world", "court_fraud_sentencing.txt")]:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / article, root / folder / article)
+    out = tmp_path / "scores.jsonl"
+    assert run("score", root, "--format", "jsonl", "-o", out).exit_code == 0
+    return out
+
+
+def test_by_folder_names_each_folder_by_its_whole_path_from_the_common_root(nested):
+    summary = json.loads(run("report", nested, "--format", "json").output)
+    assert [g["group"] for g in summary["groups"]] == [
+        "corpus", "corpus/daily_star/world", "corpus/globe_herald/politics", "corpus/globe_herald/world"]
+    table = run("report", nested).output.splitlines()
+    assert [line.split()[0] for line in table[2:]] == [g["group"] for g in summary["groups"]]
+
+
+def test_html_charts_show_whole_group_labels(tmp_path, nested):
+    page = tmp_path / "report.html"
+    assert run("report", nested, "--html", page).exit_code == 0
+    labels = re.findall(r'<text [^>]*text-anchor="end" font-size="12">(.*?)</text>', page.read_text())
+    assert labels[:4] == ["corpus", "corpus/daily_star/world", "corpus/globe_herald/politics",
+                          "corpus/globe_herald/world"]
+
+
+def test_a_very_long_group_label_loses_its_middle_and_keeps_the_whole_as_a_tooltip(tmp_path):
+    outlet = "The Globe and Herald of the Northern Counties, Weekend Edition"
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({"id": "a", "outlet": outlet,
+                                  "text": (CORPUS / "council_budget.txt").read_text(encoding="utf-8")}) + "\n")
+    scores, page = tmp_path / "scores.jsonl", tmp_path / "report.html"
+    assert run("score", source, "--format", "jsonl", "-o", scores).exit_code == 0
+    assert run("report", scores, "--by", "outlet", "--html", page).exit_code == 0
+    labels = re.findall(r'<text [^>]*text-anchor="end" font-size="12">(.*?)</text>', page.read_text())
+    assert labels[0] == f"<title>{outlet}</title>The Globe and\u2026 Counties, Weekend Edition"
+    assert len("The Globe and\u2026 Counties, Weekend Edition") == 40

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import DIMENSIONS
-from .errors import InputError
+from .errors import FramingError, InputError
 from .reading import open_binary
 from .records import iter_jsonl_records, text_lines
 
@@ -47,6 +47,20 @@ def folder_names(folders: Iterable[str]) -> dict[str, str]:
     except ValueError:  # absolute and relative paths mixed: no common root
         base = ""
     return {f: os.path.relpath(f, base) if base else f for f in distinct}
+
+
+RESULT_FIELDS = ("id", "title", "format")  # fields of a result itself that can group articles
+
+
+def grouping_fields(results: Iterable[dict]) -> list[str]:
+    """What `--by` can be for these results: folder, then every metadata field and result
+    field some article has a value for."""
+    metadata: set[str] = set()
+    own: set[str] = set()
+    for result in results:
+        metadata.update(k for k, v in (result.get("metadata") or {}).items() if v not in (None, ""))
+        own.update(k for k in RESULT_FIELDS if result.get(k) not in (None, ""))
+    return ["folder"] + sorted(metadata) + [k for k in RESULT_FIELDS if k in own and k not in metadata]
 
 
 def group_of(result: dict, by: str) -> str:
@@ -108,6 +122,9 @@ def group_results(results: Iterable[dict], by: str) -> list[Group]:
         keys = [names[f] for f in folders]
     else:
         keys = [group_of(r, by) for r in results]
+        if results and all(key == "(none)" for key in keys):
+            raise FramingError(f"--by {by}: no article has this field; "
+                               f"choose from {', '.join(grouping_fields(results))}")
     groups: dict[str, Group] = {}
     for name, result in zip(keys, results):
         groups.setdefault(name, Group(name)).results.append(result)

@@ -148,3 +148,20 @@ def test_a_very_long_group_label_loses_its_middle_and_keeps_the_whole_as_a_toolt
     labels = re.findall(r'<text [^>]*text-anchor="end" font-size="12">(.*?)</text>', page.read_text())
     assert labels[0] == f"<title>{outlet}</title>The Globe and\u2026 Counties, Weekend Edition"
     assert len("The Globe and\u2026 Counties, Weekend Edition") == 40
+
+
+def test_by_a_field_no_article_has_is_an_error_listing_the_fields_there_are(results):
+    result = run("report", results, "--by", "outlett")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "framing: error: --by outlett: no article has this field; choose from folder, outlet, id, format\n"
+
+
+def test_by_a_field_some_articles_lack_groups_those_as_none(tmp_path):
+    source = tmp_path / "articles.jsonl"
+    text = (CORPUS / "council_budget.txt").read_text(encoding="utf-8")
+    source.write_text(json.dumps({"outlet": "Courier", "text": text}) + "\n" + json.dumps({"text": text}) + "\n")
+    scores = tmp_path / "scores.jsonl"
+    assert run("score", source, "--format", "jsonl", "-o", scores).exit_code == 0
+    summary = json.loads(run("report", scores, "--by", "outlet", "--format", "json").output)
+    assert [(g["group"], g["articles"]) for g in summary["groups"]] == [("(none)", 1), ("Courier", 1)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from array import array
 from collections.abc import Iterable, Iterator
@@ -147,6 +148,39 @@ def iter_jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict | Inp
         record = parse_json_line(line, f"{source}:{number}")
         if record is not None:
             yield record
+
+
+def json_or_jsonl_records(stream: BinaryIO, source: str) -> Iterator[tuple[str, dict | InputError]]:
+    """(where, record) for each record of a JSON Lines file, or of a JSON document: one
+    object, perhaps pretty-printed, or a list of them (what `--format json` writes).
+
+    The first non-blank line tells them apart: a JSON Lines file starts with a whole object.
+    A document that is not valid JSON either is read line by line after all, so that one bad
+    first line of a JSON Lines file costs only that line."""
+    lines = text_lines(stream)
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    first = head[-1].strip() if head else ""
+    if first.startswith("[") or (first.startswith("{") and not isinstance(parse_json_line(first, ""), dict)):
+        text = "".join(head) + "".join(lines)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            lines = iter(text.splitlines(keepends=True))
+        else:
+            records = data if isinstance(data, list) else [data]
+            for i, record in enumerate(records, start=1):
+                where = source if len(records) == 1 else f"{source}#{i}"
+                yield where, record if isinstance(record, dict) else InputError(where, "record is not a JSON object")
+            return
+        head = []
+    for number, line in enumerate(itertools.chain(head, lines), start=1):
+        record = parse_json_line(line, f"{source}:{number}")
+        if record is not None:
+            yield f"{source}:{number}", record
 
 
 def jsonl_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),

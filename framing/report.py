@@ -1,6 +1,7 @@
 """Compare groups of scored articles (outlets, folders, dates): means with 95% intervals.
 
-Reads results written by `framing score --format jsonl`; the HTML form is in html_report.py.
+Reads results written by `framing score --format jsonl` or `--format json`; the HTML form is in
+html_report.py.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from dataclasses import dataclass, field
 from .document import DIMENSIONS
 from .errors import FramingError, InputError
 from .reading import open_binary
-from .records import iter_jsonl_records, text_lines
+from .records import json_or_jsonl_records
 
 def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
-    """Scored articles from JSONL result files; a line that is not one names itself."""
+    """Scored articles from result files, JSON Lines or JSON (`framing score --format jsonl`
+    or `--format json`); a record that is not one names itself."""
     for path in paths:
         source = "<stdin>" if path == "-" else path
         try:
@@ -24,10 +26,10 @@ def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
             yield exc
             continue
         with stream:
-            for number, record in enumerate(iter_jsonl_records(text_lines(stream), source), start=1):
+            for where, record in json_or_jsonl_records(stream, source):
                 if isinstance(record, dict) and not (isinstance(record.get("scores"), dict)
                                                      and isinstance(record.get("sentences"), list)):
-                    record = InputError(f"{source}:{number}", "not a framing result (no scores)")
+                    record = InputError(where, "not a framing result (no scores)")
                 yield record
 
 

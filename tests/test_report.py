@@ -165,3 +165,39 @@ def test_by_a_field_some_articles_lack_groups_those_as_none(tmp_path):
     assert run("score", source, "--format", "jsonl", "-o", scores).exit_code == 0
     summary = json.loads(run("report", scores, "--by", "outlet", "--format", "json").output)
     assert [(g["group"], g["articles"]) for g in summary["groups"]] == [("(none)", 1), ("Courier", 1)]
+
+
+def test_report_reads_json_output_as_well_as_json_lines(tmp_path):
+    articles = [CORPUS / "council_budget.txt", CORPUS / "wire_port_strike.txt"]
+    as_lines, as_list, as_one = tmp_path / "s.jsonl", tmp_path / "s.json", tmp_path / "one.json"
+    assert run("score", *articles, "--format", "jsonl", "-o", as_lines).exit_code == 0
+    assert run("score", *articles, "--format", "json", "-o", as_list).exit_code == 0
+    assert run("score", articles[0], "--format", "json", "-o", as_one).exit_code == 0
+    assert as_list.read_text().startswith("[\n") and as_one.read_text().startswith("{\n")
+    expected = run("report", as_lines, "--format", "json")
+    assert expected.exit_code == 0
+    listed = run("report", as_list, "--format", "json")
+    assert (listed.exit_code, listed.output) == (0, expected.output)
+    both = json.loads(run("report", as_one, as_list, "--format", "json").output)
+    assert [g["articles"] for g in both["groups"]] == [3]
+    piped = run("report", "-", "--format", "json", input=as_list.read_text())
+    assert piped.output == expected.output
+
+
+def test_report_names_a_json_list_item_that_is_not_a_result(tmp_path):
+    path = tmp_path / "mixed.json"
+    scored = json.loads(run("score", CORPUS / "council_budget.txt", "--format", "json").output)
+    path.write_text(json.dumps([scored, {"text": "not scored"}], indent=2))
+    result = run("report", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {path}#2: not a framing result (no scores)\n"
+
+
+def test_report_reads_the_lines_after_a_broken_first_line_of_json_lines(tmp_path):
+    good = run("score", CORPUS / "council_budget.txt", "--format", "jsonl").output
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"schema": "framing/1", "trunc\n' + good)
+    result = run("report", path, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"framing: error: {path}:1: invalid JSON")
+    assert [g["articles"] for g in json.loads(result.stdout)["groups"]] == [1]

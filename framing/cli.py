@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
-from .output import output_stream
+from .output import COLOUR_MODES, check_output_path, output_stream, use_colour
 from .reading import DEFAULT_MAX_BYTES
 
 TASKS = DIMENSIONS + ("splitter",)
@@ -41,10 +41,21 @@ def result_warnings(result: dict) -> list[str]:
     return notes
 
 
+def output_path(ctx, param, path: str | None) -> str | None:
+    """An output file that can be written, checked before any work is done."""
+    try:
+        check_output_path(path)
+    except FramingError as exc:
+        fail(str(exc))
+        ctx.exit(ExitCode.INPUT)
+    return path
+
+
 def output_options(formats: tuple[str, ...]):
     """--format and -o/--output, shared by every command that prints results."""
     def decorate(command):
         command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                               callback=output_path,
                                help="Write to this file instead of stdout (atomically).")(command)
         return click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
                             show_default=True, help="Output format.")(command)
@@ -109,19 +120,25 @@ def main() -> None:
 @click.option("--threshold", "thresholds", multiple=True, callback=parse_thresholds, metavar="DIMENSION=P",
               help="Flag DIMENSION from probability P instead of its model's threshold (repeatable), "
                    "e.g. --threshold loaded=0.7.")
-@click.option("--color/--no-color", default=None, help="Colour trigger words (default: when a terminal).")
+@click.option("--color", type=click.Choice(COLOUR_MODES), is_flag=False, flag_value="always",
+              help="Colour trigger words: always (the same as a bare --color), never, or auto, the default: "
+                   "on a terminal unless NO_COLOR is set.")
+@click.option("--no-color", is_flag=True, help="The same as --color never.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, thresholds, color, quiet):
+          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
 
+    if no_color and color not in (None, "never"):
+        raise click.UsageError(f"--no-color contradicts --color {color}")
+    colour = "never" if no_color else color or "auto"
     versions = model_versions(models_dir, thresholds)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
-                          max_bytes or None)
+                          max_bytes or None, written=(output,) if output else ())
     interrupted = False
     with output_stream(output) as stream:
         if unit == "sentence":
@@ -129,10 +146,9 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
             failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options)
         else:
-            use_colour = color if color is not None else (output is None and stream.isatty())
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
-                click.style if use_colour and fmt == "text" else None, jobs, cache, cache_dir, quiet)
+                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet)
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -140,6 +156,9 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
     if failures:
         if not quiet:
             fail(f"{failures} of {total} inputs failed")
+        sys.exit(ExitCode.INPUT)
+    if not total:
+        fail(f"{', '.join(paths)}: nothing to score")
         sys.exit(ExitCode.INPUT)
 
 
@@ -154,8 +173,11 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     from .output import WRITERS
     from .reading import COLLECTIONS, expand_paths, format_of, read_documents
 
-    files = list(expand_paths(paths, options))
-    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions) \
+    notes: list[str] = []
+    files = list(expand_paths(paths, options, notes))
+    for note in notes:
+        warn(note)
+    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
@@ -240,7 +262,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
 @click.option("--by", default="folder", show_default=True,
               help="Group by this metadata field (outlet, date, ...) or by folder.")
 @output_options(("text", "json"))
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True),
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True), callback=output_path,
               help="Also write a self-contained HTML report here.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
               help="Articles shown in full in the HTML report.")

@@ -1,9 +1,10 @@
 """Bytes to text: which encoding a file is in, and whether it is text at all.
 
 Accepted: UTF-8 with or without a BOM, UTF-16 with a BOM or, recognized by its zero bytes,
-without one; anything else that is not binary is read as Windows-1252 (Latin-1 for the
-five bytes cp1252 leaves undefined), with a warning, since that is what such files
-almost always are.
+without one. UTF-8 with a few bad bytes (a character cut off at the end, a stray byte among
+many good characters) is read as UTF-8, the bad bytes replaced, with a warning. Anything
+else that is not binary is read as Windows-1252 (Latin-1 for the five bytes cp1252 leaves
+undefined), with a warning, since that is what such files almost always are.
 """
 from __future__ import annotations
 
@@ -50,12 +51,42 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
+def _replaced(data: bytes, text: str) -> int:
+    """How many bad sequences decoding `data` with replacement put U+FFFD in place of."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def _mostly_utf8(data: bytes, text: str, first: UnicodeDecodeError) -> bool:
+    """Whether `data`, which is not valid UTF-8, is UTF-8 with a few bad bytes (`text` is it
+    decoded with replacement): its valid multi-byte characters outnumber its bad sequences,
+    or its only flaw is a multi-byte character cut off at the end. Windows-1252 text almost
+    never holds a valid UTF-8 sequence."""
+    bad = _replaced(data, text)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - bad > bad:
+        return True
+    cut_off = data[first.start:]
+    return bad == 1 and first.reason == "unexpected end of data" and len(cut_off) > 1
+
+
+def _utf8_with_replacement(data: bytes, start: int = 0) -> tuple[str, str | None]:
+    """`data[start:]` with each bad sequence replaced by U+FFFD, and a warning if there were any."""
+    text = data[start:].decode("utf-8", errors="replace")
+    try:
+        data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = _replaced(data[start:], text)
+        return text, (f"not valid UTF-8 ({bad} bad sequence{'s' if bad != 1 else ''}, the first at byte "
+                      f"{start + exc.start}); read as UTF-8, the bad bytes replaced by U+FFFD")
+    return text, None
+
+
 def decode(data: bytes, source: str) -> tuple[str, str | None]:
     """The text of `data`, newlines normalized, and a warning when the encoding was a guess."""
     head = data[:SNIFF]
     warning = None
     if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
+        text, warning = _utf8_with_replacement(data, 3)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
         encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(head)
         try:
@@ -71,6 +102,8 @@ def decode(data: bytes, source: str) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            warning = f"not valid UTF-8 (byte {exc.start}); read as Windows-1252"
-            text = data.decode("cp1252", errors=_LATIN1_FALLBACK)
+            text, warning = _utf8_with_replacement(data)
+            if not _mostly_utf8(data, text, exc):
+                warning = f"not valid UTF-8 (byte {exc.start}); read as Windows-1252"
+                text = data.decode("cp1252", errors=_LATIN1_FALLBACK)
     return text.replace("\r\n", "\n").replace("\r", "\n"), warning

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import DIMENSIONS
-from .errors import InputError
+from .errors import FramingError, InputError
 from .metrics import binary_scores
-from .reading import TEXT_SUFFIXES, read_path
+from .reading import GOLD_SUFFIX, TEXT_SUFFIXES, read_path
 
-GOLD_SUFFIX = ".labels.tsv"
 HEADER = ["loaded", "opinion", "speculative", "sentence"]
 
 
@@ -56,7 +55,10 @@ def evaluate_corpus(folder: Path, models_dir: str | None = None) -> dict:
     predicted: dict[str, list[int]] = {t: [] for t in DIMENSIONS}
     probabilities: dict[str, list[float]] = {t: [] for t in DIMENSIONS}
     found = total = 0
-    for article, labels in gold_articles(folder):
+    pairs = gold_articles(folder)
+    if not pairs:
+        raise FramingError(f"{folder}: no gold labels to evaluate against (NAME{GOLD_SUFFIX} beside each article)")
+    for article, labels in pairs:
         document = next(read_path(str(article)))
         if isinstance(document, InputError):
             raise document
@@ -72,8 +74,10 @@ def evaluate_corpus(folder: Path, models_dir: str | None = None) -> dict:
                 gold_labels[task].append(gold.labels[task])
                 predicted[task].append(int(verdict.positive))
                 probabilities[task].append(verdict.probability)
+    if not found:
+        raise FramingError(f"{folder}: framing found none of the {total} gold sentences, so there is nothing to score")
     return {
-        "articles": len(gold_articles(folder)), "gold_sentences": total,
+        "articles": len(pairs), "gold_sentences": total,
         "segmented_exactly": found,
         **{task: binary_scores(gold_labels[task], predicted[task], probabilities[task])
            for task in DIMENSIONS},

@@ -10,6 +10,7 @@ from html import escape
 
 from .document import DIMENSIONS, POSITIVE
 from .highlight import marks
+from .output import GENERATOR_META
 from .report import Group
 
 COLOURS = {"loaded": "#d62728", "opinion": "#e6a100", "speculative": "#1f77b4"}
@@ -27,17 +28,39 @@ mark{background:#ffe08a;padding:0 .1em}mark.q{background:#d8e8ff}.meta{color:#66
 """
 
 
-def _bar_chart(groups: list[Group], task: str, width: int = 420) -> str:
-    """Horizontal bars of each group's mean share, with its 95% interval as a whisker."""
-    row, label_w = 26, 150
+LABEL_CHARS = 40  # the longest group label a chart shows whole; longer ones lose their middle
+CHAR_WIDTH = 7  # pixels per character of a 12px label, about
+
+
+def short_label(name: str, limit: int = LABEL_CHARS) -> str:
+    """`name` whole if it fits, else its start and (longer) end around an ellipsis: the end
+    of a folder path or an outlet's name tells groups apart more often than the start."""
+    if len(name) <= limit:
+        return name
+    head = (limit - 1) // 3
+    return name[:head] + "\u2026" + name[len(name) - (limit - 1 - head):]
+
+
+def _label(group: Group, x: int, y: int) -> str:
+    """A chart's group label; a shortened one carries the whole name as its tooltip."""
+    label = short_label(group.name)
+    tooltip = f"<title>{escape(group.name)}</title>" if label != group.name else ""
+    return f'<text x="{x}" y="{y}" text-anchor="end" font-size="12">{tooltip}{escape(label)}</text>'
+
+
+def _bar_chart(groups: list[Group], task: str, bars: int = 270) -> str:
+    """Horizontal bars of each group's mean share, with its 95% interval as a whisker; the
+    label column is as wide as the longest label needs."""
+    row = 26
+    label_w = 12 + CHAR_WIDTH * max([len(short_label(g.name)) for g in groups] + [8])
+    width = label_w + bars
     height = row * len(groups) + 30
     scale = (width - label_w - 20)
     parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
     for n, group in enumerate(groups):
         i = group.interval(task)
         y = 10 + n * row
-        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
-                     f'{escape(group.name[:24])}</text>')
+        parts.append(_label(group, label_w - 6, y + 14))
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{i.mean * scale:.1f}" height="14" '
                      f'fill="{COLOURS[task]}" opacity=".75"><title>{escape(group.name)}: {i.mean:.1%} '
                      f'(95% CI {i.low:.1%} to {i.high:.1%}, {group.articles} articles)</title></rect>')
@@ -145,7 +168,7 @@ def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
         sections.append(f"<h3>{escape(g.name)} ({g.articles} articles)</h3>{''.join(articles)}")
     note = f"<p class=\"meta\">Showing the first {shown} of {total} articles.</p>" if shown < total else ""
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>framing report by {escape(by)}</title>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing report by {escape(by)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>{STYLE}</style></head><body>
 <h1>framing report</h1>

@@ -8,16 +8,34 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from .document import DIMENSIONS
+from .errors import FramingError
 from .render import render_text
 from .schema import document_from_dict
+
+
+def check_output_path(path: str | None) -> None:
+    """Refuse, before any work is done, an output file whose folder is missing or read-only.
+
+    A missing folder is not created: it is more often a typo than a wish."""
+    if not path or path == "-":
+        return
+    folder = Path(path).parent
+    if not folder.exists():
+        raise FramingError(f"{path}: cannot write it: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise FramingError(f"{path}: cannot write it: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise FramingError(f"{path}: cannot write it: folder {folder} is not writable")
+
 
 @contextmanager
 def output_stream(path: str | None):
@@ -25,8 +43,12 @@ def output_stream(path: str | None):
     if not path or path == "-":
         yield sys.stdout
         return
+    check_output_path(path)
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FramingError(f"{path}: cannot write it: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
@@ -38,6 +60,19 @@ def output_stream(path: str | None):
         os.unlink(tmp)
         raise
 
+
+
+COLOUR_MODES = ("auto", "always", "never")
+
+
+def use_colour(mode: str, stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to colour text output: `always`, `never`, or `auto`, which colours only a
+    terminal, and only when NO_COLOR is unset or empty (https://no-color.org)."""
+    if mode not in COLOUR_MODES:
+        raise ValueError(f"colour mode {mode!r} is not one of {', '.join(COLOUR_MODES)}")
+    if mode != "auto":
+        return mode == "always"
+    return not environ.get("NO_COLOR") and stream.isatty()
 
 
 # Spreadsheets run a cell that starts with one of these as a formula.
@@ -123,3 +158,20 @@ class CsvWriter(TextWriter):
 
 
 WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}
+
+
+# ---------------------------------------------------------------- recognizing our own output
+
+# The <meta> the HTML report carries, so that a folder walk knows the page for framing's own.
+GENERATOR_META = '<meta name="generator" content="framing">'
+_OWN_OUTPUT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*\[?\s*\{\s*\"schema\"\s*:\s*\"framing/"  # json, jsonl
+    + rb"|\A" + re.escape(",".join(CSV_COLUMNS).encode()) + rb"\r?\n"  # csv
+    + rb"|\A== [^\n]*\n   (?:loaded \d+% \(|warning: this text does not look like English)"  # text
+    + rb"|" + re.escape(GENERATOR_META.encode()))  # the HTML report
+
+
+def written_by_framing(head: bytes) -> bool:
+    """Whether a file that starts with `head` is something framing wrote (scores or a report):
+    scoring it would score articles twice."""
+    return _OWN_OUTPUT.search(head) is not None

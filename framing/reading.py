@@ -10,19 +10,22 @@ import fnmatch
 import io
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decoding import decode
+from .decoding import SNIFF, decode
 from .document import Document
 from .errors import InputError
 from .markup import html_to_text, markdown_to_text
+from .output import written_by_framing
 from .records import RecordFields, csv_documents, json_documents, jsonl_documents
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl",
                  ".csv": "csv"}
+GOLD_SUFFIX = ".labels.tsv"  # the sample corpus's gold labels beside each article (gold.py)
 COLLECTIONS = ("jsonl", "csv")  # read line by line, one article per record
 DEFAULT_MAX_BYTES = 5_000_000  # a long article is 50 kB; 5 MB is not an article
 
@@ -34,6 +37,7 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()  # glob patterns that leave a file out
     max_bytes: int | None = DEFAULT_MAX_BYTES  # per article file or record; None: no limit
     stdin_format: str | None = None
+    written: tuple[str, ...] = ()  # this run's output files: never read from a folder
 
 
 # ---------------------------------------------------------------- files
@@ -120,31 +124,94 @@ def _selected(relative: str, options: ReadOptions) -> bool:
     return (not options.include or matches(options.include)) and not matches(options.exclude)
 
 
-def _walk(folder: str, options: ReadOptions) -> list[str]:
-    """Readable files under a folder, sorted by path, hidden ones skipped; symlinked folders
-    are not followed, so a symlink loop cannot trap the walk."""
-    found = []
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@dataclass
+class FolderWalk:
+    """The files to read under one folder, and what was left out of it, so that a run can
+    say what it did not read instead of passing over it in silence."""
+
+    folder: str
+    files: list[str] = field(default_factory=list)
+    unread: Counter = field(default_factory=Counter)  # files of formats framing does not read, by suffix
+    own_output: list[str] = field(default_factory=list)  # files framing wrote, relative to the folder
+    filtered: int = 0  # files --include/--exclude left out
+
+    def note(self) -> str | None:
+        """One line on what was left out, or on why nothing is left; None if all is read."""
+        parts = []
+        if self.unread:
+            kinds = ", ".join(f"{n} {suffix or 'without an extension'}" for suffix, n in
+                              sorted(self.unread.items(), key=lambda kv: (-kv[1], not kv[0], kv[0])))
+            parts.append(f"{_count(sum(self.unread.values()), 'file')} framing does not read ({kinds})")
+        if self.own_output:
+            names = ", ".join(self.own_output[:3]) + (", ..." if len(self.own_output) > 3 else "")
+            parts.append(f"{_count(len(self.own_output), 'file')} framing wrote ({names})")
+        if parts:
+            return f"{self.folder}: skipped " + " and ".join(parts)
+        if self.files:
+            return None
+        if self.filtered:
+            return f"{self.folder}: --include/--exclude left out all {_count(self.filtered, 'file')}"
+        return f"{self.folder}: no files in it"
+
+
+def _framing_output(path: str) -> bool:
+    """Whether the file is scores or a report framing wrote (judged from its first bytes)."""
+    try:
+        with open(path, "rb") as stream:
+            return written_by_framing(stream.read(SNIFF))
+    except OSError:
+        return False  # read_path reports it
+
+
+def walk_folder(folder: str, options: ReadOptions = ReadOptions()) -> FolderWalk:
+    """Readable files under a folder, sorted by path; symlinked folders are not followed, so
+    a symlink loop cannot trap the walk. Hidden files, gold labels and this run's output are
+    passed over in silence; other files framing wrote are left out too (scoring them would
+    score articles twice), and so are files of formats it does not read, each counted."""
+    written = {os.path.realpath(p) for p in options.written}
+    walk = FolderWalk(folder)
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             path = os.path.join(root, name)
             relative = os.path.relpath(path, folder)
-            if (not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
-                    and _selected(relative, options)):
-                found.append(path)
-    return sorted(found, key=lambda p: Path(p).parts)
+            if (name.startswith(".") or name.lower().endswith(GOLD_SUFFIX)
+                    or os.path.realpath(path) in written):
+                continue
+            suffix = Path(name).suffix.lower()
+            if not _selected(relative, options):
+                walk.filtered += 1
+            elif suffix not in TEXT_SUFFIXES:
+                walk.unread[suffix] += 1
+            elif _framing_output(path):
+                walk.own_output.append(relative)
+            else:
+                walk.files.append(path)
+    walk.files.sort(key=lambda p: Path(p).parts)
+    walk.own_output.sort()
+    return walk
 
 
-def expand_paths(paths: Iterable[str | InputError], options: ReadOptions = ReadOptions()
-                 ) -> Iterator[str | InputError]:
-    """Files named directly, and the readable files under each folder, in sorted order."""
+def expand_paths(paths: Iterable[str | InputError], options: ReadOptions = ReadOptions(),
+                 notes: list[str] | None = None) -> Iterator[str | InputError]:
+    """Files named directly, and the readable files under each folder, in sorted order.
+
+    `notes`, when given, gets a line for each folder with files left out or nothing to read."""
     for path in paths:
         if isinstance(path, InputError):
             yield path
         elif path == "-" or os.path.isfile(path):
             yield path
         elif os.path.isdir(path):
-            yield from _walk(path, options)
+            walk = walk_folder(path, options)
+            note = walk.note()
+            if note and notes is not None:
+                notes.append(note)
+            yield from walk.files
         elif os.path.lexists(path):
             yield InputError(path, "not a regular file (a broken link or a device)")
         else:

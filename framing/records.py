@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -47,6 +49,38 @@ def record_document(record: object, source: str, path: str | None, fmt: str,
                     id=str(ident) if ident is not None else None, format=fmt, metadata=metadata)
 
 
+def _field_list(names: Iterable[str], limit: int = 20) -> str:
+    names = list(names)
+    return ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
+
+
+class _MissingText:
+    """Records of one file without the text field, held back until a record shows that the
+    field exists in the file (then each is its own error) or the file ends without one (then
+    one error says so, with the fields the records do have: a wrong --text-field is one
+    mistake, not one per record). Only line numbers are held, so memory stays small."""
+
+    def __init__(self, field: str, source: str) -> None:
+        self.field, self.source = field, source
+        self.lines = array("q")
+        self.keys: dict[str, None] = {}  # every field seen, in order of appearance
+
+    def hold(self, line: int, record: dict) -> None:
+        self.lines.append(line)
+        self.keys.update(dict.fromkeys(record))
+
+    def each(self) -> Iterator[InputError]:
+        for line in self.lines:
+            yield InputError(f"{self.source}:{line}", f'record has no "{self.field}" field')
+        self.lines = array("q")
+
+    def summary(self) -> InputError:
+        n = len(self.lines)
+        which = f'record has no "{self.field}" field' if n == 1 else f'none of its {n} records has a "{self.field}" field'
+        return InputError(self.source, f"{which} (name the text field with --text-field); "
+                                       f"fields found: {_field_list(self.keys)}")
+
+
 def json_documents(text: str, source: str, path: str | None, fields: RecordFields = RecordFields(),
                    max_bytes: int | None = None) -> Iterator[Document | InputError]:
     """A JSON file: one record, or a list of records."""
@@ -56,6 +90,13 @@ def json_documents(text: str, source: str, path: str | None, fields: RecordField
         yield InputError(source, f"invalid JSON at line {exc.lineno}: {exc.msg}")
         return
     records = data if isinstance(data, list) else [data]
+    objects = [r for r in records if isinstance(r, dict)]
+    if objects and not any(fields.text in r for r in objects):
+        missing = _MissingText(fields.text, source)
+        for i, record in enumerate(objects, start=1):
+            missing.hold(i, record)
+        yield missing.summary()
+        return
     for i, record in enumerate(records, start=1):
         try:
             yield record_document(record, source if len(records) == 1 else f"{source}#{i}", path, "json",
@@ -109,18 +150,61 @@ def iter_jsonl_records(lines: Iterable[str], source: str) -> Iterator[dict | Inp
             yield record
 
 
+def json_or_jsonl_records(stream: BinaryIO, source: str) -> Iterator[tuple[str, dict | InputError]]:
+    """(where, record) for each record of a JSON Lines file, or of a JSON document: one
+    object, perhaps pretty-printed, or a list of them (what `--format json` writes).
+
+    The first non-blank line tells them apart: a JSON Lines file starts with a whole object.
+    A document that is not valid JSON either is read line by line after all, so that one bad
+    first line of a JSON Lines file costs only that line."""
+    lines = text_lines(stream)
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    first = head[-1].strip() if head else ""
+    if first.startswith("[") or (first.startswith("{") and not isinstance(parse_json_line(first, ""), dict)):
+        text = "".join(head) + "".join(lines)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            lines = iter(text.splitlines(keepends=True))
+        else:
+            records = data if isinstance(data, list) else [data]
+            for i, record in enumerate(records, start=1):
+                where = source if len(records) == 1 else f"{source}#{i}"
+                yield where, record if isinstance(record, dict) else InputError(where, "record is not a JSON object")
+            return
+        head = []
+    for number, line in enumerate(itertools.chain(head, lines), start=1):
+        record = parse_json_line(line, f"{source}:{number}")
+        if record is not None:
+            yield f"{source}:{number}", record
+
+
 def jsonl_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),
                     max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    missing = _MissingText(fields.text, source)
+    field_seen = False
     for number, line in enumerate(text_lines(stream, max_bytes), start=1):
         where = f"{source}:{number}"
         record = parse_json_line(line, where)
         if isinstance(record, dict):
+            if not field_seen:
+                if fields.text not in record:
+                    missing.hold(number, record)
+                    continue
+                field_seen = True
+                yield from missing.each()
             try:
                 record = record_document(record, where, path, "jsonl", fields, max_bytes)
             except InputError as exc:
                 record = exc
         if record is not None:
             yield record
+    if missing.lines:
+        yield missing.summary()
 
 
 def csv_documents(stream: BinaryIO, source: str, path: str | None, fields: RecordFields = RecordFields(),
@@ -130,7 +214,8 @@ def csv_documents(stream: BinaryIO, source: str, path: str | None, fields: Recor
     reader = csv.DictReader(text_lines(stream))
     try:
         if not reader.fieldnames or fields.text not in reader.fieldnames:
-            yield InputError(source, f'CSV header has no "{fields.text}" column')
+            yield InputError(source, f'CSV header has no "{fields.text}" column (name the text column with '
+                                     f"--text-field); columns: {_field_list(reader.fieldnames or [])}")
             return
         for row in reader:
             where = f"{source}:{reader.line_num}"

@@ -1,6 +1,7 @@
 """Compare groups of scored articles (outlets, folders, dates): means with 95% intervals.
 
-Reads results written by `framing score --format jsonl`; the HTML form is in html_report.py.
+Reads results written by `framing score --format jsonl` or `--format json`; the HTML form is in
+html_report.py.
 """
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import DIMENSIONS
-from .errors import InputError
+from .errors import FramingError, InputError
 from .reading import open_binary
-from .records import iter_jsonl_records, text_lines
+from .records import json_or_jsonl_records
 
 def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
-    """Scored articles from JSONL result files; a line that is not one names itself."""
+    """Scored articles from result files, JSON Lines or JSON (`framing score --format jsonl`
+    or `--format json`); a record that is not one names itself."""
     for path in paths:
         source = "<stdin>" if path == "-" else path
         try:
@@ -24,18 +26,47 @@ def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
             yield exc
             continue
         with stream:
-            for number, record in enumerate(iter_jsonl_records(text_lines(stream), source), start=1):
+            for where, record in json_or_jsonl_records(stream, source):
                 if isinstance(record, dict) and not (isinstance(record.get("scores"), dict)
                                                      and isinstance(record.get("sentences"), list)):
-                    record = InputError(f"{source}:{number}", "not a framing result (no scores)")
+                    record = InputError(where, "not a framing result (no scores)")
                 yield record
 
 
+def folder_of(result: dict) -> str:
+    """The folder an article was read from ("." for stdin)."""
+    where = result.get("path") or result.get("source") or ""
+    return os.path.normpath(os.path.dirname(where) or ".")
+
+
+def folder_names(folders: Iterable[str]) -> dict[str, str]:
+    """A short, unambiguous name for each folder: its path from the parent of the folders'
+    common root, so that corpus/herald/world stays whole however deep corpus/ lies, and the
+    articles at the root itself are named by it rather than by a dot."""
+    distinct = sorted(set(folders))
+    try:
+        base = os.path.dirname(os.path.commonpath(distinct)) if distinct else ""
+    except ValueError:  # absolute and relative paths mixed: no common root
+        base = ""
+    return {f: os.path.relpath(f, base) if base else f for f in distinct}
+
+
+RESULT_FIELDS = ("id", "title", "format")  # fields of a result itself that can group articles
+
+
+def grouping_fields(results: Iterable[dict]) -> list[str]:
+    """What `--by` can be for these results: folder, then every metadata field and result
+    field some article has a value for."""
+    metadata: set[str] = set()
+    own: set[str] = set()
+    for result in results:
+        metadata.update(k for k, v in (result.get("metadata") or {}).items() if v not in (None, ""))
+        own.update(k for k in RESULT_FIELDS if result.get(k) not in (None, ""))
+    return ["folder"] + sorted(metadata) + [k for k in RESULT_FIELDS if k in own and k not in metadata]
+
+
 def group_of(result: dict, by: str) -> str:
-    """The group an article belongs to: a metadata field, a result field, or its folder."""
-    if by == "folder":
-        where = result.get("path") or result.get("source") or ""
-        return os.path.dirname(where) or "."
+    """The group an article belongs to by a metadata field or a result field (not folder)."""
     value = (result.get("metadata") or {}).get(by, result.get(by))
     return "(none)" if value in (None, "") else str(value)
 
@@ -85,9 +116,19 @@ class Group:
 
 
 def group_results(results: Iterable[dict], by: str) -> list[Group]:
+    """The articles in groups sorted by name: by folder (see `folder_names`) or by a field."""
+    results = list(results)
+    if by == "folder":
+        folders = [folder_of(r) for r in results]
+        names = folder_names(folders)
+        keys = [names[f] for f in folders]
+    else:
+        keys = [group_of(r, by) for r in results]
+        if results and all(key == "(none)" for key in keys):
+            raise FramingError(f"--by {by}: no article has this field; "
+                               f"choose from {', '.join(grouping_fields(results))}")
     groups: dict[str, Group] = {}
-    for result in results:
-        name = group_of(result, by)
+    for name, result in zip(keys, results):
         groups.setdefault(name, Group(name)).results.append(result)
     return [groups[name] for name in sorted(groups)]
 

@@ -214,3 +214,29 @@ def test_a_failing_run_never_leaves_a_partial_output_file(tmp_path, monkeypatch)
     assert result.exit_code != 0
     assert out.read_text() == "previous complete results\n"
     assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["out.jsonl"]
+
+
+def test_a_character_cut_off_at_the_end_does_not_turn_the_file_into_windows_1252(tmp_path):
+    text = "The minister\u2019s plan was \u201cbold\u201d, aides said on Tuesday."
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text.encode("utf-8") + "\u2019".encode("utf-8")[:2])
+    result = run("score", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == text + "\ufffd"
+    assert result.stderr == (f"framing: warning: {path}: not valid UTF-8 (1 bad sequence, the first at byte "
+                             f"{len(text.encode('utf-8'))}); read as UTF-8, the bad bytes replaced by U+FFFD\n")
+
+
+def test_a_wrong_text_field_is_one_error_per_file_listing_the_fields_found(tmp_path):
+    text = (CORPUS / "council_budget.txt").read_text(encoding="utf-8")
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"uid": i, "headline": "Budget", "body": text, "outlet": "Courier"}) + "\n"
+                            for i in range(4)))
+    result = run("score", path, "--format", "jsonl")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert errors(result) == [
+        f'framing: error: {path}: none of its 4 records has a "text" field (name the text field with '
+        "--text-field); fields found: uid, headline, body, outlet",
+        "framing: error: 1 of 1 inputs failed"]
+    assert len(run("score", path, "--format", "jsonl", "--text-field", "body").stdout.splitlines()) == 4

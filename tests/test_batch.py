@@ -151,3 +151,146 @@ def test_a_cached_result_takes_the_name_and_metadata_of_the_new_input(tmp_path):
     [row] = jsonl(cached)
     assert (row["source"], row["id"], row["metadata"]) == (f"{b}:1", "second", {"outlet": "Y"})
     assert cached.stdout == run("score", b, "--format", "jsonl", "--no-cache").stdout
+
+
+def test_a_damaged_cache_is_rebuilt_with_one_warning_and_the_run_goes_on(tmp_path, private_cache):
+    from framing.cache import ResultCache
+    from framing.models_dir import model_versions
+
+    article = CORPUS / "wire_port_strike.txt"
+    expected = run("score", article, "--format", "jsonl", "--no-cache").stdout
+    private_cache.mkdir()
+    database = private_cache / "results.sqlite3"
+    database.write_bytes(b"this is not an SQLite database\n" * 200)
+    damaged = run("score", article, "--format", "jsonl")
+    assert damaged.exit_code == 0
+    assert damaged.stdout == expected
+    assert damaged.stderr == (f"framing: warning: {database}: the cache was damaged (file is not a database); "
+                              "starting an empty one\n")
+    again = run("score", article, "--format", "jsonl")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, expected, "")
+    assert ResultCache(private_cache, model_versions()).get(article.read_text(encoding="utf-8")) is not None
+
+
+def test_a_cache_that_is_locked_is_not_thrown_away(private_cache, monkeypatch):
+    import sqlite3
+
+    from framing.cache import ResultCache
+
+    cache = ResultCache(private_cache, {}, warn=pytest.fail)
+    cache.put({"schema": "framing/1", "text": "kept", "sentences": []})
+    cache.commit()
+
+    class Locked:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cache, "db", Locked())
+    with pytest.raises(sqlite3.OperationalError):
+        cache.get("kept")
+    assert ResultCache(private_cache, {}, warn=pytest.fail).get("kept") is not None
+
+
+def test_a_cache_damaged_during_a_run_is_rebuilt_once(private_cache, monkeypatch):
+    import sqlite3
+
+    from framing.cache import ResultCache
+
+    notes = []
+    cache = ResultCache(private_cache, {}, warn=notes.append)
+    real = cache.db
+
+    class Malformed:
+        def execute(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        def close(self):
+            real.close()
+
+    monkeypatch.setattr(cache, "db", Malformed())
+    assert cache.get("some text") is None
+    cache.put({"schema": "framing/1", "text": "some text", "sentences": []})
+    assert cache.get("some text") is not None
+    assert notes == [f"{cache.path}: the cache was damaged (database disk image is malformed); starting an empty one"]
+
+
+def test_output_written_into_the_folder_being_scored_is_not_scored_again(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(CORPUS / "wire_port_strike.txt", folder / "wire.txt")
+    shutil.copy(CORPUS / "sports_derby.json", folder / "derby.json")
+    out = folder / "out.jsonl"
+    for _ in range(3):
+        assert run("score", folder, "--format", "jsonl", "-o", out).exit_code == 0
+        assert [r["source"] for r in map(json.loads, out.read_text().splitlines())] == [
+            str(folder / "derby.json"), str(folder / "wire.txt")]
+    # Whatever else framing wrote there, under any name, is not an article either.
+    for fmt, name in [("json", "scores.json"), ("csv", "scores.csv"), ("text", "scores.txt")]:
+        assert run("score", folder, "--format", fmt, "--no-color", "-o", tmp_path / name).exit_code == 0
+        shutil.move(tmp_path / name, folder / name)
+    assert run("report", out, "--html", folder / "report.html").exit_code == 0
+    again = run("score", folder, "--format", "jsonl")
+    assert [r["source"] for r in jsonl(again)] == [str(folder / "derby.json"), str(folder / "wire.txt")]
+
+
+@pytest.mark.parametrize("head,ours", [
+    (b'{"schema": "framing/1", "source": "a.txt"', True),
+    (b'[\n  {\n    "schema": "framing/1",', True),
+    (b'{"id": "a1", "text": "The council met.", "schema": "framing/1"}', False),
+    (b"== Minutes of the council\nThe council met on Tuesday.\n", False),
+    (b"source,path,id,title\nx,y,z,w\n", False),
+    (b"<!DOCTYPE html><html><head><title>framing report</title>", False),
+])
+def test_framing_recognizes_its_own_output_by_its_first_bytes(head, ours):
+    from framing.output import written_by_framing
+
+    assert written_by_framing(head) is ours
+
+
+@pytest.mark.parametrize("files,options,note", [
+    ({}, [], "no files in it"),
+    ({"chart.png": b"\x89PNG\r\n\x1a\n", "photo.png": b"\x89PNG\r\n\x1a\n"}, [],
+     "skipped 2 files framing does not read (2 .png)"),
+    ({"paper.pdf": b"%PDF-1.7\n", "notes.txt": b"The council met."}, ["--include", "*.pdf"],
+     "skipped 1 file framing does not read (1 .pdf)"),
+    ({"notes.txt": b"The council met.", "more.txt": b"It met again."}, ["--include", "*.md"],
+     "--include/--exclude left out all 2 files"),
+])
+def test_a_folder_with_nothing_to_score_says_why_and_exits_2(tmp_path, files, options, note):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    result = run("score", folder, "--format", "jsonl", *options)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"framing: warning: {folder}: {note}",
+                                          f"framing: error: {folder}: nothing to score"]
+
+
+def test_files_framing_does_not_read_are_counted_and_the_rest_scored(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / "council_budget.txt", folder / "sub" / "council.txt")
+    (folder / "a.pdf").write_bytes(b"%PDF-1.7\n")
+    (folder / "sub" / "b.pdf").write_bytes(b"%PDF-1.7\n")
+    (folder / "c.docx").write_bytes(b"PK\x03\x04")
+    (folder / "README").write_text("Notes on the folder.")
+    (folder / ".hidden.txt").write_text("Not mentioned.")
+    result = run("score", folder, "--format", "jsonl", "-o", folder / "out.jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == (f"framing: warning: {folder}: skipped 4 files framing does not read "
+                             "(2 .pdf, 1 .docx, 1 without an extension)\n")
+    assert len((folder / "out.jsonl").read_text().splitlines()) == 1
+    again = run("score", folder, "--format", "jsonl")  # the -o file of the last run is not this run's
+    assert again.stderr == (f"framing: warning: {folder}: skipped 4 files framing does not read "
+                            "(2 .pdf, 1 .docx, 1 without an extension) and 1 file framing wrote (out.jsonl)\n")
+    assert len(again.stdout.splitlines()) == 1
+
+
+def test_an_empty_folder_beside_an_article_is_a_warning_only(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("score", tmp_path / "empty", CORPUS / "council_budget.txt", "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == f"framing: warning: {tmp_path / 'empty'}: no files in it\n"
+    assert len(result.stdout.splitlines()) == 1

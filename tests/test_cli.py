@@ -200,3 +200,108 @@ def test_a_threshold_of_the_users_own_changes_the_verdicts_and_the_cache_key(tmp
     assert strict["scores"]["opinion"]["strong_share"] == default["scores"]["opinion"]["strong_share"]
     again = json.loads(run("score", commentary, "--format", "json", *cache).output)
     assert again["scores"]["opinion"]["count"] == default["scores"]["opinion"]["count"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_evaluate_corpus_without_gold_labels_is_a_one_line_error(tmp_path, fmt):
+    (tmp_path / "article.txt").write_text("The council approved the budget on Tuesday.")
+    result = run("evaluate", "--corpus", tmp_path, "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"framing: error: {tmp_path}: no gold labels to evaluate against "
+                             "(NAME.labels.tsv beside each article)\n")
+
+
+def test_evaluate_corpus_whose_gold_sentences_are_never_found_is_a_one_line_error(tmp_path):
+    (tmp_path / "article.txt").write_text("The council approved the budget on Tuesday.")
+    (tmp_path / "article.labels.tsv").write_text("loaded\topinion\tspeculative\tsentence\n0\t0\t0\tA different sentence.\n")
+    result = run("evaluate", "--corpus", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (f"framing: error: {tmp_path}: framing found none of the 1 gold sentences, "
+                             "so there is nothing to score\n")
+
+
+def test_output_into_a_missing_folder_is_a_one_line_error_before_any_work(tmp_path):
+    out = tmp_path / "nodir" / "out.jsonl"
+    result = run("score", WIRE, "--format", "jsonl", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {out}: cannot write it: folder {out.parent} does not exist\n"
+    assert not out.parent.exists()
+
+
+def test_output_stream_refuses_a_missing_folder_in_one_line(tmp_path):
+    from framing.errors import FramingError
+    from framing.output import output_stream
+
+    out = tmp_path / "nodir" / "out.jsonl"
+    with pytest.raises(FramingError, match=r"^.*out\.jsonl: cannot write it: folder .*nodir does not exist$"):
+        with output_stream(str(out)):
+            pass
+
+
+def test_color_never_always_and_the_no_color_alias(monkeypatch):
+    article = CORPUS / "alarm_strait_commentary.txt"
+    never, alias = run("score", article, "--color", "never"), run("score", article, "--no-color")
+    assert never.exit_code == alias.exit_code == 0
+    assert "\x1b[" not in never.output and "\u00abcould\u00bb" in never.output
+    assert alias.output == never.output
+    monkeypatch.setenv("NO_COLOR", "1")
+    always = run("score", article, "--color=always")  # an explicit choice wins over NO_COLOR
+    assert "\x1b[" in always.output and "\u00ab" not in always.output
+    conflict = run("score", article, "--no-color", "--color", "always")
+    assert conflict.exit_code == 2 and "--no-color contradicts --color always" in conflict.output
+
+
+def terminal_output(args, env):
+    """What framing prints on a real terminal (a pseudo-terminal), with this environment."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "framing", *args], stdout=follower, stderr=subprocess.DEVNULL,
+                               env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_auto_colour_on_a_terminal_unless_no_color_is_set(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["FRAMING_CACHE"] = str(tmp_path / "cache")
+    args = ["score", "-q", str(CORPUS / "alarm_strait_commentary.txt")]
+    assert "\x1b[" in terminal_output(args, env)
+    assert "\x1b[" in terminal_output(args, {**env, "NO_COLOR": ""})  # empty is unset (no-color.org)
+    plain = terminal_output(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "\u00abcould\u00bb" in plain
+    assert "\x1b[" in terminal_output([*args, "--color", "always"], {**env, "NO_COLOR": "1"})
+
+
+@pytest.mark.parametrize("mode,tty,no_color,expected", [
+    ("auto", True, None, True), ("auto", True, "1", False), ("auto", True, "", True), ("auto", False, None, False),
+    ("always", False, "1", True), ("never", True, None, False),
+])
+def test_use_colour(mode, tty, no_color, expected):
+    import io
+
+    from framing.output import use_colour
+
+    class Stream(io.StringIO):
+        def isatty(self):
+            return tty
+
+    environ = {} if no_color is None else {"NO_COLOR": no_color}
+    assert use_colour(mode, Stream(), environ) is expected

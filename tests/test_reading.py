@@ -93,3 +93,45 @@ def test_empty_file_is_an_error(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("  \n\n ")
     assert str(one(path)) == f"{path}: no text"
+
+
+@pytest.mark.parametrize("data,text,warning", [
+    # A stray byte among good UTF-8 characters is replaced; the rest stays UTF-8.
+    ("Caf\u00e9 \u2014 na\u00efve".encode() + b"\xff and more", "Caf\u00e9 \u2014 na\u00efve\ufffd and more",
+     "not valid UTF-8 (1 bad sequence, the first at byte 16); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # A cut-off character is the only non-ASCII in the file.
+    (b"Prices rose " + "\u20ac".encode()[:2], "Prices rose \ufffd",
+    "not valid UTF-8 (1 bad sequence, the first at byte 12); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # With a byte-order mark the file is UTF-8 whatever its bad bytes, and they are reported too.
+    (b"\xef\xbb\xbfGood text\xff.", "Good text\ufffd.",
+     "not valid UTF-8 (1 bad sequence, the first at byte 12); read as UTF-8, the bad bytes replaced by U+FFFD"),
+    # Windows-1252 text, even one ending in an accented letter, is still read as Windows-1252.
+    ("Caf\u00e9 owners met in the caf\u00e9".encode("cp1252"), "Caf\u00e9 owners met in the caf\u00e9",
+     "not valid UTF-8 (byte 3); read as Windows-1252"),
+    ("The na\u00efve r\u00e9sum\u00e9".encode("cp1252"), "The na\u00efve r\u00e9sum\u00e9",
+     "not valid UTF-8 (byte 6); read as Windows-1252"),
+])
+def test_utf8_with_a_few_bad_bytes_is_read_as_utf8(data, text, warning):
+    assert decode(data, "x") == (text, warning)
+
+
+def test_records_without_the_text_field_are_named_one_by_one_once_the_field_is_known_to_exist(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"id": 1, "body": "x"}\n{"id": 2, "text": "Good one."}\n{"id": 3}\n')
+    items = list(read_path(str(path)))
+    assert [str(i) if isinstance(i, InputError) else i.id for i in items] == [
+        f'{path}:1: record has no "text" field', "2", f'{path}:3: record has no "text" field']
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("list.json", '[{"id": 1, "body": "a"}, {"id": 2, "body": "b", "date": "2024"}]',
+     'none of its 2 records has a "text" field (name the text field with --text-field); fields found: id, body, date'),
+    ("one.json", '{"id": 1, "body": "a"}',
+     'record has no "text" field (name the text field with --text-field); fields found: id, body'),
+    ("table.csv", "id,body\n1,The council met.\n",
+     'CSV header has no "text" column (name the text column with --text-field); columns: id, body'),
+])
+def test_a_wrong_text_field_in_json_and_csv_lists_the_fields_found(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    assert [str(i) for i in read_path(str(path))] == [f"{path}: {message}"]

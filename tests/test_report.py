@@ -97,3 +97,107 @@ def test_html_report_renders_in_a_real_browser_and_runs_nothing(tmp_path, result
     assert "<title>framing report by outlet</title>" in dom  # the payload did not retitle the page
     assert "data-pwned" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title=\"pwned\"&lt;/script&gt;" in dom
+
+
+def test_html_into_a_missing_folder_is_a_one_line_error(tmp_path, results):
+    page = tmp_path / "nodir" / "r.html"
+    result = run("report", results, "--html", page)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"framing: error: {page}: cannot write it: folder {page.parent} does not exist\n"
+
+
+@pytest.fixture
+def nested(tmp_path):
+    """Scores of articles in nested outlet/section folders, deep below the file system root."""
+    root = tmp_path / "deep" / "down" / "corpus"
+    for folder, article in [("", "feature_flood_town.txt"), ("globe_herald/world", "council_budget.txt"),
+                            ("globe_herald/politics", "wire_port_strike.txt"),
+                            ("daily_star/world", "court_fraud_sentencing.txt")]:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / article, root / folder / article)
+    out = tmp_path / "scores.jsonl"
+    assert run("score", root, "--format", "jsonl", "-o", out).exit_code == 0
+    return out
+
+
+def test_by_folder_names_each_folder_by_its_whole_path_from_the_common_root(nested):
+    summary = json.loads(run("report", nested, "--format", "json").output)
+    assert [g["group"] for g in summary["groups"]] == [
+        "corpus", "corpus/daily_star/world", "corpus/globe_herald/politics", "corpus/globe_herald/world"]
+    table = run("report", nested).output.splitlines()
+    assert [line.split()[0] for line in table[2:]] == [g["group"] for g in summary["groups"]]
+
+
+def test_html_charts_show_whole_group_labels(tmp_path, nested):
+    page = tmp_path / "report.html"
+    assert run("report", nested, "--html", page).exit_code == 0
+    labels = re.findall(r'<text [^>]*text-anchor="end" font-size="12">(.*?)</text>', page.read_text())
+    assert labels[:4] == ["corpus", "corpus/daily_star/world", "corpus/globe_herald/politics",
+                          "corpus/globe_herald/world"]
+
+
+def test_a_very_long_group_label_loses_its_middle_and_keeps_the_whole_as_a_tooltip(tmp_path):
+    outlet = "The Globe and Herald of the Northern Counties, Weekend Edition"
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({"id": "a", "outlet": outlet,
+                                  "text": (CORPUS / "council_budget.txt").read_text(encoding="utf-8")}) + "\n")
+    scores, page = tmp_path / "scores.jsonl", tmp_path / "report.html"
+    assert run("score", source, "--format", "jsonl", "-o", scores).exit_code == 0
+    assert run("report", scores, "--by", "outlet", "--html", page).exit_code == 0
+    labels = re.findall(r'<text [^>]*text-anchor="end" font-size="12">(.*?)</text>', page.read_text())
+    assert labels[0] == f"<title>{outlet}</title>The Globe and\u2026 Counties, Weekend Edition"
+    assert len("The Globe and\u2026 Counties, Weekend Edition") == 40
+
+
+def test_by_a_field_no_article_has_is_an_error_listing_the_fields_there_are(results):
+    result = run("report", results, "--by", "outlett")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "framing: error: --by outlett: no article has this field; choose from folder, outlet, id, format\n"
+
+
+def test_by_a_field_some_articles_lack_groups_those_as_none(tmp_path):
+    source = tmp_path / "articles.jsonl"
+    text = (CORPUS / "council_budget.txt").read_text(encoding="utf-8")
+    source.write_text(json.dumps({"outlet": "Courier", "text": text}) + "\n" + json.dumps({"text": text}) + "\n")
+    scores = tmp_path / "scores.jsonl"
+    assert run("score", source, "--format", "jsonl", "-o", scores).exit_code == 0
+    summary = json.loads(run("report", scores, "--by", "outlet", "--format", "json").output)
+    assert [(g["group"], g["articles"]) for g in summary["groups"]] == [("(none)", 1), ("Courier", 1)]
+
+
+def test_report_reads_json_output_as_well_as_json_lines(tmp_path):
+    articles = [CORPUS / "council_budget.txt", CORPUS / "wire_port_strike.txt"]
+    as_lines, as_list, as_one = tmp_path / "s.jsonl", tmp_path / "s.json", tmp_path / "one.json"
+    assert run("score", *articles, "--format", "jsonl", "-o", as_lines).exit_code == 0
+    assert run("score", *articles, "--format", "json", "-o", as_list).exit_code == 0
+    assert run("score", articles[0], "--format", "json", "-o", as_one).exit_code == 0
+    assert as_list.read_text().startswith("[\n") and as_one.read_text().startswith("{\n")
+    expected = run("report", as_lines, "--format", "json")
+    assert expected.exit_code == 0
+    listed = run("report", as_list, "--format", "json")
+    assert (listed.exit_code, listed.output) == (0, expected.output)
+    both = json.loads(run("report", as_one, as_list, "--format", "json").output)
+    assert [g["articles"] for g in both["groups"]] == [3]
+    piped = run("report", "-", "--format", "json", input=as_list.read_text())
+    assert piped.output == expected.output
+
+
+def test_report_names_a_json_list_item_that_is_not_a_result(tmp_path):
+    path = tmp_path / "mixed.json"
+    scored = json.loads(run("score", CORPUS / "council_budget.txt", "--format", "json").output)
+    path.write_text(json.dumps([scored, {"text": "not scored"}], indent=2))
+    result = run("report", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"framing: error: {path}#2: not a framing result (no scores)\n"
+
+
+def test_report_reads_the_lines_after_a_broken_first_line_of_json_lines(tmp_path):
+    good = run("score", CORPUS / "council_budget.txt", "--format", "jsonl").output
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"schema": "framing/1", "trunc\n' + good)
+    result = run("report", path, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"framing: error: {path}:1: invalid JSON")
+    assert [g["articles"] for g in json.loads(result.stdout)["groups"]] == [1]

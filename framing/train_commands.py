@@ -21,11 +21,18 @@ from .tasks.news import OWN_LABELS
 from .training import save_model, train_model
 
 
+def _shown(path: str) -> str:
+    """A path as a model card shows it: the project's own files relative to the checkout, so
+    the card does not depend on where it was trained."""
+    checkout = Path(__file__).resolve().parent.parent
+    return str(Path(path).relative_to(checkout)) if Path(path).is_relative_to(checkout) else path
+
+
 def source_rows(examples: list[datasets.Example], sources: list[tuple[str, str]]) -> list[dict]:
     """For the model card: each (path, licence) with how many examples it gave to train on."""
     trained = [e for e in examples if e.trained]
     counts, positives = Counter(e.source for e in trained), Counter(e.source for e in trained if e.label)
-    return [{"name": Path(path).stem, "path": path, "licence": licence,
+    return [{"name": Path(path).stem, "path": _shown(path), "licence": licence,
              "examples": counts[Path(path).stem], "positives": positives[Path(path).stem]}
             for path, licence in sources]
 

@@ -81,7 +81,7 @@ PATTERNS: dict[str, str] = {
 }
 
 # General-purpose cues from features.CUES that still add something here.
-SHARED_CUES = ("possibility", "future", "conditional", "hedge", "intensifier", "superlative",
+SHARED_CUES = ("possibility", "conditional", "hedge", "intensifier", "superlative",
                "escalation")
 
 
@@ -110,93 +110,22 @@ _CHECKTHAT = ("CC BY-NC-SA 4.0 as stated in the 2025 release (CLEF CheckThat! su
               "the 2023 train and dev sentences are also published as NewsSD-ENG under CC BY 4.0")
 
 CARD_NOTES = """\
-### Error analysis (development set, CheckThat! 2024 English test)
+### What this release changed, and why
 
-At probability 0.5 the model marks 65 of the 362 fact sentences as opinion (false positives) and
-misses 40 of the 122 opinion sentences (false negatives). The kinds below were read on the model
-before term scaling (62 and 42 errors), which errs on nearly the same sentences. The test set
-comes from a few lifestyle, celebrity and war-news articles, unlike the political commentary of
-CheckThat's training part.
-
-Main kinds of false positive:
-
-- **First-person speech of an interviewee without quotation marks in the sentence** (about a third):
-  the quote opened in an earlier sentence, or uses single quotes, which the shared quotation finder
-  does not treat as quotation. "I was really immersed in the story, then suddenly I got the call
-  saying I got the part, and it just totally ruined the last quarter of the book for me."
-  "It's a kind of weird, twisted love letter to my neighbourhood, I suppose.'"
-- **Attribution placed after the judgement** ("..., Chappatte continues.") or a quoted critic's
-  verdict: "Entertainment Weekly's Emily Exton wrote at the time: 'Jim Sturgess is certainly dreamy
-  enough ...'". The evaluative words outweigh the reporting cue.
-- **Evaluative words inside a factual report**: "The series ... has scored an impressive 91% on
-  Rotten Tomatoes and dubbed the 'most bingeable show of the year' by the Daily Mail's TV critic."
-
-Main kinds of false negative:
-
-- **Tabloid colour in a reporting sentence**: "Selena surprised fans on Monday with a very racy photo",
-  "the former Playboy model has gained a loyal fanbase for her saucy pics", "Mark made the cheeky
-  confession on-air". The reporting frame (posted, shared, writing, Instagram) pulls towards fact;
-  single mild judging words ("cheeky", "saucy", "whopping", "stunner") are rare in the training data.
-- **Prescriptions and assessments without judging words**: "Set aside a modest sum (say, £6bn) to
-  subsidise energy conservation and, critically, found a public investment bank ...",
-  "House Democrats ... are casting about behind the scenes for a solution."
-- **Short first-person statements of the writer**: "And I was good at it.", "It's so crowded."
-
-### Per-source numbers
-
-Cross-validated macro-F1 (5 folds, grouped by article where the data name one): CheckThat! train+dev
-0.729, MPQA writer-only 0.760, BABE clear labels 0.84 (see the table above); without term scaling
-(C=2) 0.722, 0.756 and 0.847, and 0.729 on the development set (0.730 now). The first version of this
-classifier (CheckThat! + MPQA, default cues, C=1, no source weights) had 0.68 and 0.72, and 0.627
-macro-F1 on the development set.
-
-Not trained on, scored as stress tests: MultiDimNews (crowd labels, noisy; 2,057 sentences, 211
-opinion) macro-F1 0.56, Brier 0.14; BABE's "somewhat factual but also opinionated" sentences (819,
-all labelled opinion) are called opinion 48% of the time: the model treats half-opinionated
-reporting as reporting.
-
-### Term scaling
-
-Each n-gram column is scaled by the square root of its absolute log-count ratio (NBSVM, Wang and
-Manning 2012) before fitting, so that terms leaning to one label are penalized less; the scale is
-folded into the exported coefficients. With C=1, over four fold seeds, it raised cross-validated
-macro-F1 on CheckThat! by 0.007 to 0.019 and left MPQA and BABE where they were (within 0.007 either
-way); the development set stays at 0.730. With C=2 the folds gain more (CheckThat! +0.006 to +0.024,
-MPQA +0.003 to +0.009) but the development set drops to 0.723 and the headline "The mayor's budget
-is a disgrace" falls just under 0.5; C=4 or full scaling (power 1) score about 0.70 or less there. The
-development set's lifestyle and celebrity articles are far from the commentary the folds test on.
-
-### Also tried, not kept
-
-Development-set macro-F1, then cross-validated macro-F1 on CheckThat! / MPQA / BABE (before term
-scaling: 0.729, then 0.722 / 0.756 / 0.847): word 1-3-grams 0.718-0.727 (0.716-0.722 / 0.753-0.757 /
-0.846-0.847); min_df 1 or 3, 0.732 or 0.713; classes balanced within each source 0.719; a separate
-intercept per source 0.726-0.728; new cues (a quotation mark at the sentence edge 0.734, negation
-0.730, sentence length 0.717, capitalised names 0.703, "I/me" apart from "we/you" 0.725, an
-attribution at the sentence end 0.727), none moving the folds by more than 0.003; cue columns
-scaled by 0.5-4, 0.729-0.734; Pang and Lee's movie sentences at weight 0.1 or 0.3, 0.726 or 0.706;
-CheckThat!'s conflict-resolved sentences weighted down, 0.714-0.725. With 484 sentences the
-development set's standard error is about 0.02 and its AUC stays at 0.81-0.82 throughout: none of
-these is a real difference there.
-
-### Calibration
-
-Class-balanced weights make the probabilities run high on data with few opinions: in the
-reliability table, sentences given 0.4-0.6 are opinion less often than that. A milder positive
-weight (2 instead of balanced) lowered the cross-validated Brier score from 0.125 to 0.119 at
-the same macro-F1, but missed more of the opinions in the behaviour tests; the shipped model keeps
-balanced weights. Read a probability as the strength of the evidence, not as a base rate.
-Platt scaling fitted on the out-of-fold decisions (slope 1.0, offset -0.73, before term scaling)
-would fix the calibration (Brier 0.125 to 0.114 in cross-validation, 0.155 to 0.146 on the
-development set), but the threshold that cross-validation then picks (0.33) falls on the same
-decision boundary as 0.5 does now, so no sentence would change label.
-
-### Attribution
-
-The shared attribution detector (framing/cues.py) marks "The thought of returning to war is
-daunting" (subject "The", verb "thought") and "Footage of the attacks however tells a vastly
-different story" (verb "tells") as attributed. This model does not use that mark; its own
-`reporting` pattern counts reporting forms instead, so such sentences are judged on their words.
+- The news sets (the maintainers' and ours, weight 3) label the writer's opinion as the product
+  defines it, quoted and attributed judgements as reported: the register users score.
+- Names are masked in the word features (a verdict must not move with who is named); that cost
+  0.003 of left-out mean and 0.001 of news dev macro-F1 in the cross-source table.
+- Cues were reviewed one by one against the cross-source table (each left out in turn): the
+  general `future` cue was dropped (removing it raised both figures); every other cue lowered
+  the left-out mean or the news dev split when removed. Cues written for the sentences of one
+  article ("the thought of", "tells a ... story", "make no mistake") are gone.
+- Also tried on the same table: character 3-5-grams inside words (news dev macro-F1 +0.002,
+  left-out mean unchanged, training 2.6 times slower: not adopted), C 0.5 or 2 (both figures
+  lower), news weight 1 or 5 (both lower).
+- Term scaling (NBSVM, power 0.5) and CheckThat!'s weight 3 are kept from the previous release;
+  its card notes (error analysis on the CheckThat! 2024 test, variants tried) are in the git
+  history of framing/tasks/opinion.py.
 """
 
 TASK = TaskConfig(

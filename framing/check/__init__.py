@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from .config import ConfigError, Settings, find_config, load_config
-from .engine import CheckedFile, Finding, check_file, check_paths, check_text, reaches
+from .engine import CheckedFile, CheckRun, Finding, check_file, check_paths, check_text, reaches, run_check
 from .formats import FORMATS
 from .rules import RULES, Rule
 
-__all__ = ["check_text", "check_file", "check_paths", "reaches", "CheckedFile", "Finding", "Settings",
+__all__ = ["check_text", "check_file", "check_paths", "run_check", "reaches", "CheckRun", "CheckedFile", "Finding", "Settings",
            "ConfigError", "find_config", "load_config", "FORMATS", "RULES", "Rule"]

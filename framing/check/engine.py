@@ -46,6 +46,12 @@ class CheckedFile:
     path: str
     text: str
     findings: list[Finding] = field(default_factory=list)
+    settings: Settings = Settings()
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding reaches the severity that fails the check (`fail-on`)."""
+        return reaches(self.findings, self.settings.fail_on)
 
     def position(self, offset: int) -> tuple[int, int]:
         return line_column(self.text, offset)
@@ -137,7 +143,7 @@ def check_text(text: str, fmt: str = "txt", settings: Settings = Settings(), pat
     from ..scoring import analyze
 
     prose: MappedText = mapped_text(text, fmt)
-    checked = CheckedFile(path, text)
+    checked = CheckedFile(path, text, settings=settings)
     if not prose.text.strip():
         return checked
     document = analyze(Document(text=prose.text, source=path, format=fmt), models_dir, settings.thresholds)
@@ -192,6 +198,26 @@ def _files(paths: Iterable[str]) -> Iterator[str]:
                               and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             yield path
+
+
+@dataclass
+class CheckRun:
+    """All files checked in one run, and the inputs that could not be read."""
+
+    files: list[CheckedFile]
+    errors: list[InputError]
+
+    @property
+    def failed(self) -> bool:
+        return any(checked.failed for checked in self.files)
+
+
+def run_check(paths: Iterable[str], overrides: dict | None = None, models_dir: str | None = None) -> CheckRun:
+    """Check every file; the command line's `overrides` win over each file's configuration."""
+    files, errors = [], []
+    for item in check_paths(paths, overrides=overrides, models_dir=models_dir):
+        (errors if isinstance(item, InputError) else files).append(item)
+    return CheckRun(files, errors)
 
 
 def reaches(findings: Iterable[Finding], fail_on: str) -> bool:

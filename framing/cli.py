@@ -62,16 +62,22 @@ def output_options(formats: tuple[str, ...]):
     return decorate
 
 
+def _threshold_value(value: str) -> tuple[str, float | None]:
+    """"DIMENSION=P" or "P" as (dimension or "", P), P None unless strictly between 0 and 1."""
+    name, _, number = value.rpartition("=")
+    try:
+        probability = float(number)
+    except ValueError:
+        return name, None
+    return name, probability if 0.0 < probability < 1.0 else None
+
+
 def parse_thresholds(ctx, param, values: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """`--threshold loaded=0.7` options as ((dimension, probability), ...), checked."""
     chosen = {}
     for value in values:
-        name, _, number = value.partition("=")
-        try:
-            probability = float(number)
-        except ValueError:
-            probability = -1.0
-        if name not in DIMENSIONS or not 0.0 < probability < 1.0:
+        name, probability = _threshold_value(value)
+        if name not in DIMENSIONS or probability is None:
             raise click.BadParameter(f"{value!r}: give DIMENSION=P with DIMENSION one of "
                                      f"{', '.join(DIMENSIONS)} and P between 0 and 1")
         chosen[name] = probability
@@ -390,12 +396,8 @@ def _check_thresholds(ctx, param, values: tuple[str, ...]):
     """`--threshold 0.7` (every dimension) or `--threshold loaded=0.7`, as a configuration value."""
     chosen: dict[str, float] = {}
     for value in values:
-        name, _, number = value.rpartition("=")
-        try:
-            probability = float(number)
-        except ValueError:
-            probability = -1.0
-        if (name and name not in DIMENSIONS) or not 0.0 < probability < 1.0:
+        name, probability = _threshold_value(value)
+        if (name and name not in DIMENSIONS) or probability is None:
             raise click.BadParameter(f"{value!r}: give P or DIMENSION=P with P between 0 and 1 "
                                      f"and DIMENSION one of {', '.join(DIMENSIONS)}")
         chosen.update({name: probability} if name else dict.fromkeys(DIMENSIONS, probability))

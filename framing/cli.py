@@ -18,6 +18,7 @@ from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
 from .output import COLOUR_MODES, check_output_path, output_stream, use_colour
 from .reading import DEFAULT_MAX_BYTES
+from .highlight import MIN_WEIGHT
 
 TASKS = DIMENSIONS + ("splitter",)
 
@@ -124,19 +125,31 @@ def main() -> None:
               help="Colour trigger words: always (the same as a bare --color), never, or auto, the default: "
                    "on a terminal unless NO_COLOR is set.")
 @click.option("--no-color", is_flag=True, help="The same as --color never.")
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Text: print the summaries only (each article's and the corpus's), no findings.")
+@click.option("--dimension", "dimensions", multiple=True, type=click.Choice(DIMENSIONS),
+              help="Text: print findings of this dimension only (repeatable).")
+@click.option("--min-probability", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Text: print findings from this probability up.")
+@click.option("--min-weight", type=click.FloatRange(0), default=MIN_WEIGHT, show_default=True,
+              help="Text: mark and list trigger words from this weight up.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, quiet):
+          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, summary_only, dimensions,
+          min_probability, min_weight, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
+    from .render import TextOptions
 
     if no_color and color not in (None, "never"):
         raise click.UsageError(f"--no-color contradicts --color {color}")
     colour = "never" if no_color else color or "auto"
     versions = model_versions(models_dir, thresholds)
+    shown = TextOptions(tuple(d for d in DIMENSIONS if d in dimensions) or DIMENSIONS, min_probability,
+                        min_weight, findings=not summary_only)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
                           max_bytes or None, written=(output,) if output else ())
     interrupted = False
@@ -148,7 +161,8 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         else:
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
-                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet)
+                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet,
+                shown)
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -163,7 +177,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet) -> tuple[int, int, bool]:
+                    quiet, shown) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
@@ -182,7 +196,7 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
-    writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
+    writer = WRITERS[fmt](stream, style, shown) if fmt == "text" else WRITERS[fmt](stream)
     interrupted = False
     try:
         for result in batch.run(read_documents(files, options)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .document import DIMENSIONS, POSITIVE
-from .highlight import marks
+from .highlight import MIN_WEIGHT, marks
 from .output import GENERATOR_META
 from .report import Group
 
@@ -101,7 +101,8 @@ def _sentence_html(text: str, sentence: dict) -> str:
     start, end = sentence["start"], sentence["end"]
     if sentence["kind"] == "debris":
         return f'<span class="debris">{escape(text[start:end])}</span>'
-    triggers = ((tr["start"], tr["end"], t, tr.get("quoted", False)) for t in flagged for tr in sentence[t]["triggers"])
+    strong = {t: [tr for tr in sentence[t]["triggers"] if tr["weight"] >= MIN_WEIGHT] for t in flagged}
+    triggers = ((tr["start"], tr["end"], t, tr.get("quoted", False)) for t in flagged for tr in strong[t])
     out, pos = [], start
     for mark in marks(start, end, triggers):
         out.append(escape(text[pos:mark.start]))
@@ -114,7 +115,7 @@ def _sentence_html(text: str, sentence: dict) -> str:
     detail = "; ".join(
         f"{t} {sentence[t]['probability']:.2f}"
         + (f" ({', '.join(sentence[t].get('kinds', []))})" if sentence[t].get("kinds") else "")
-        + ": " + ", ".join(tr["text"] for tr in sentence[t]["triggers"]) for t in flagged)
+        + ": " + ", ".join(tr["text"] for tr in strong[t]) for t in flagged)
     classes = " ".join(f"flag-{t}" for t in flagged)
     tags = "".join(f'<span class="tag" style="color:{COLOURS[t]}">{SHORT[t]}</span>' for t in flagged)
     return (f'<span class="flag {classes}" title="{escape(detail)} [{escape(sentence.get("voice", ""))}]">'

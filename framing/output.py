@@ -18,8 +18,9 @@ from typing import TextIO
 
 from .document import DIMENSIONS
 from .errors import FramingError
-from .render import render_text
+from .render import TextOptions, render_text
 from .schema import document_from_dict
+from .summary import CorpusSummary
 
 
 def check_output_path(path: str | None) -> None:
@@ -86,24 +87,38 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-class TextWriter:
-    def __init__(self, stream: TextIO, style: Callable | None = None) -> None:
-        self.stream, self.style, self.count = stream, style, 0
-
-    def write(self, result: dict) -> None:
-        self.stream.write(("\n" if self.count else "") + render_text(document_from_dict(result), self.style))
-        self.count += 1
+class Writer:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.count = stream, 0
 
     def close(self) -> None:
         pass
 
 
-class JsonlWriter(TextWriter):
+class TextWriter(Writer):
+    """Each article's summary and findings; after more than one article, the corpus summary."""
+
+    def __init__(self, stream: TextIO, style: Callable | None = None, options: TextOptions = TextOptions()) -> None:
+        super().__init__(stream)
+        self.style, self.options, self.corpus = style, options, CorpusSummary()
+
+    def write(self, result: dict) -> None:
+        self.stream.write(("\n" if self.count else "")
+                          + render_text(document_from_dict(result), self.style, self.options))
+        self.corpus.add(result)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.count > 1:
+            self.stream.write("\n" + "\n".join(self.corpus.lines()) + "\n")
+
+
+class JsonlWriter(Writer):
     def write(self, result: dict) -> None:
         self.stream.write((getattr(result, "json_line", None) or json.dumps(result, ensure_ascii=False)) + "\n")
 
 
-class JsonWriter(TextWriter):
+class JsonWriter(Writer):
     """One JSON object for a single article, a JSON list for several; streams all the same."""
 
     held: str = ""
@@ -146,7 +161,7 @@ def csv_row(result: dict) -> list:
     return [spreadsheet_safe(v) for v in row]
 
 
-class CsvWriter(TextWriter):
+class CsvWriter(Writer):
     """One row per article: identity, metadata (as JSON), and the article scores."""
 
     def write(self, result: dict) -> None:
@@ -167,7 +182,7 @@ GENERATOR_META = '<meta name="generator" content="framing">'
 _OWN_OUTPUT = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*\[?\s*\{\s*\"schema\"\s*:\s*\"framing/"  # json, jsonl
     + rb"|\A" + re.escape(",".join(CSV_COLUMNS).encode()) + rb"\r?\n"  # csv
-    + rb"|\A== [^\n]*\n   (?:loaded \d+% \(|warning: this text does not look like English)"  # text
+    + rb"|\A== [^\n]*\n   (?:loaded \d+% of \d+ scored sentences|warning: this text does not look like English)"  # text
     + rb"|" + re.escape(GENERATOR_META.encode()))  # the HTML report
 
 

@@ -122,7 +122,7 @@ def _sentence_html(text: str, sentence: dict) -> str:
             f'{"".join(out)}</span>{tags}')
 
 
-def _article_html(result: dict) -> str:
+def _article_html(result: dict, open_: bool = False) -> str:
     text = result["text"]
     scores = result["scores"]
     paragraphs, current, pos = [], [], 0
@@ -142,10 +142,48 @@ def _article_html(result: dict) -> str:
     first = result["sentences"][0] if result["sentences"] else {}
     headline = first.get("text") if first.get("kind") == "headline" else None
     name = result.get("title") or headline or result.get("id") or result.get("source")
-    return (f'<details class="article"><summary>{escape(str(name))} <span class="meta">'
+    return (f'<details class="article"{" open" if open_ else ""}><summary>{escape(str(name))} <span class="meta">'
             f'{escape(shares)}</span></summary><p class="meta">{escape(str(result.get("source")))}'
             f'{" · " + meta if meta else ""}</p>'
             + "".join(f"<p>{''.join(p)}</p>" for p in paragraphs) + "</details>")
+
+
+def _scoped(css: str, scope: str) -> str:
+    """`css` with each rule's selectors confined to elements inside `scope`; the page's own
+    rule (body) is left out."""
+    rules = []
+    for rule in css.replace("\n", "").split("}"):
+        if "{" in rule and not rule.startswith("body{"):
+            selectors, body = rule.split("{", 1)
+            rules.append(",".join(f"{scope} {sel.strip()}" for sel in selectors.split(",")) + "{" + body + "}")
+    return "".join(rules)
+
+
+ARTICLE_STYLE = _scoped(STYLE, ".framing")
+
+
+def article_fragment(result: dict) -> str:
+    """One scored article, as the report shows it and open, with its own styles confined to
+    it: what a notebook displays for a scored `Document`."""
+    return f'<div class="framing"><style>{ARTICLE_STYLE}</style>{_article_html(result, open_=True)}</div>'
+
+
+def render_article_page(results: list[dict]) -> str:
+    """A page of a few articles, each as the report's article view (`framing score --format html`)."""
+    title = results[0].get("source") if len(results) == 1 else f"{len(results)} articles"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing: {escape(str(title))}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>{STYLE}</style></head><body>
+<p>{LEGEND}</p>
+{"".join(_article_html(result, open_=True) for result in results)}
+</body></html>
+"""
+
+
+LEGEND = ("Highlighted: <span class=\"flag flag-loaded\">loaded</span>, <span class=\"flag flag-opinion\">opinion</span>,\n"
+          "<span class=\"flag flag-speculative\">speculative</span>; <mark>trigger words</mark>, "
+          "<mark class=\"q\">quoted</mark>.")
 
 
 def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
@@ -175,8 +213,7 @@ def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
 <h1>framing report</h1>
 <p>{total} articles in {len(groups)} groups by <b>{escape(by)}</b>. Shares are of each article's scored
 sentences; intervals are 95% confidence intervals of the group mean (Student's t).
-Highlighted: <span class="flag flag-loaded">loaded</span>, <span class="flag flag-opinion">opinion</span>,
-<span class="flag flag-speculative">speculative</span>; <mark>trigger words</mark>, <mark class="q">quoted</mark>.</p>
+{LEGEND}</p>
 <h2>Groups</h2>
 <table><tr><th>{escape(by)}</th><th>articles</th><th>sentences</th>{"".join(f"<th>{t}</th>" for t in DIMENSIONS)}</tr>
 {rows}</table>

@@ -101,7 +101,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@output_options(("text", "json", "jsonl", "csv"))
+@output_options(("text", "json", "jsonl", "csv", "html"))
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of retrained models; shipped models fill in the rest.")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
@@ -157,7 +157,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         if unit == "sentence":
             from .scoring import load_models
 
-            failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options)
+            failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options, fmt)
         else:
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
@@ -220,13 +220,15 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     return batch.failures, batch.failures + batch.articles, interrupted
 
 
-def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
+def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
+    from .output import SentenceLineWriter
     from .reading import open_binary
     from .records import parse_json_line, text_lines
     from .render import sentence_record
     from .scoring import BATCH, score_texts
 
     failures = total = 0
+    writer = SentenceLineWriter(stream, fmt)
     field = options.fields.text
     batch: list[tuple[dict | None, InputError | None]] = []  # in input order, problems included
 
@@ -238,7 +240,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
             else:
                 fail(str(problem))
                 line = {"id": None if record is None else record.get(options.fields.id), "error": str(problem)}
-            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            writer.write(line)
         problems = sum(problem is not None for _, problem in batch)
         batch.clear()
         return problems

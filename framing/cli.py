@@ -282,10 +282,13 @@ def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
               help="Also write a self-contained HTML report here.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
               help="Articles shown in full in the HTML report.")
+@click.option("--top", type=click.IntRange(min=1), help="Also rank the N articles with the highest share.")
+@click.option("--rank-by", type=click.Choice(DIMENSIONS), default="loaded", show_default=True,
+              help="The dimension whose share --top ranks by.")
 @library_errors
-def report(results, by, fmt, output, html_path, max_articles):
+def report(results, by, fmt, output, html_path, max_articles, top, rank_by):
     """Compare groups of scored articles (from `framing score --format jsonl`)."""
-    from .report import group_results, read_results, summary, format_table
+    from .report import format_table, format_top, group_results, read_results, summary, top_articles
 
     good, failures = [], 0
     for item in read_results(results):
@@ -297,8 +300,12 @@ def report(results, by, fmt, output, html_path, max_articles):
     if not good:
         raise FramingError(f"{', '.join(results)}: no scored articles to report on")
     groups = group_results(good, by)
+    ranked = top_articles(good, top, rank_by) if top else None
     with output_stream(output) as stream:
-        stream.write(json.dumps(summary(groups, by), indent=2) + "\n" if fmt == "json" else format_table(groups, by))
+        if fmt == "json":
+            stream.write(json.dumps({**summary(groups, by), **({"top": ranked} if top else {})}, indent=2) + "\n")
+        else:
+            stream.write(format_table(groups, by) + (format_top(ranked, rank_by) if top else ""))
     if html_path:
         from .html_report import render_html
 

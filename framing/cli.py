@@ -116,6 +116,8 @@ def main() -> None:
               help="Reuse results for unchanged articles scored by the same models.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where the cache lives (default: $FRAMING_CACHE or ~/.cache/framing).")
+@click.option("--cache-max-mb", type=click.FloatRange(min=0), envvar="FRAMING_CACHE_MAX_MB",
+              help="Keep the cache under this size, evicting the oldest entries (also $FRAMING_CACHE_MAX_MB).")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse an article (file or record) larger than this; 0 for no limit.")
 @click.option("--threshold", "thresholds", multiple=True, callback=parse_thresholds, metavar="DIMENSION=P",
@@ -136,7 +138,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, summary_only, dimensions,
+          jobs, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only, dimensions,
           min_probability, min_weight, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
@@ -162,7 +164,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
                 click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet,
-                shown)
+                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6))
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -177,7 +179,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet, shown) -> tuple[int, int, bool]:
+                    quiet, shown, cache_max_bytes) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
@@ -191,7 +193,7 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     files = list(expand_paths(paths, options, notes))
     for note in notes:
         warn(note)
-    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn) \
+    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn, cache_max_bytes) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
@@ -269,6 +271,38 @@ def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
                     failures += flush()
         failures += flush()
     return failures, total
+
+
+# ---------------------------------------------------------------- cache
+
+@main.group()
+def cache():
+    """Look at or clear the cache of scored articles."""
+
+
+cache_dir_option = click.option("--cache-dir", type=click.Path(file_okay=False),
+                                help="The cache (default: $FRAMING_CACHE or ~/.cache/framing).")
+
+
+@cache.command("info")
+@cache_dir_option
+@library_errors
+def cache_info_command(cache_dir):
+    """Where the cache is, its size, its entries and the models that scored them."""
+    from .cache import cache_info, default_cache_dir, format_info
+
+    click.echo(format_info(cache_info(Path(cache_dir) if cache_dir else default_cache_dir())), nl=False)
+
+
+@cache.command("clear")
+@cache_dir_option
+@library_errors
+def cache_clear_command(cache_dir):
+    """Remove every cached result."""
+    from .cache import clear_cache, default_cache_dir
+
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    click.echo(f"removed {directory}: {clear_cache(directory) / 1e6:.2f} MB")
 
 
 # ---------------------------------------------------------------- report

@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "Document", "Sentence", "Verdict", "Span", "FramingError", "__version__"]
+__all__ = ["analyze", "analyze_table", "to_dataframe", "Document", "Sentence", "Verdict", "Span", "FramingError",
+           "__version__"]
 
 from .document import Document, Sentence, Span, Verdict
 from .errors import FramingError
+from .notebook import analyze_table, to_dataframe
 
 
 def analyze(text, models_dir: str | None = None, thresholds: dict[str, float] | None = None) -> Document:

@@ -11,11 +11,13 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .errors import FramingError
 from .schema import SCHEMA
 
 # Fields that belong to where an article was found, not to what it says: never cached.
@@ -59,11 +61,21 @@ def _python_warning(message: str) -> None:
     warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
+CACHE_FILE = "results.sqlite3"
+SUFFIXES = ("", "-wal", "-shm", "-journal")
+COLUMNS = {"stored": "REAL", "salt": "TEXT"}  # when an entry was written, and under which models
+
+
+def cache_files(directory: Path) -> list[Path]:
+    return [p for p in (Path(f"{directory / CACHE_FILE}{suffix}") for suffix in SUFFIXES) if p.exists()]
+
+
 class ResultCache:
     def __init__(self, directory: Path, model_versions: dict[str, str],
-                 warn: Callable[[str], None] = _python_warning) -> None:
+                 warn: Callable[[str], None] = _python_warning, max_bytes: int | None = None) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        self.path = directory / "results.sqlite3"
+        self.path = directory / CACHE_FILE
+        self.max_bytes = max_bytes
         self.warn = warn
         self.rebuilt = False
         try:
@@ -79,6 +91,10 @@ class ResultCache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            have = {row[1] for row in db.execute("PRAGMA table_info(results)")}
+            for name, kind in COLUMNS.items():
+                if name not in have:  # a cache written before entries carried these
+                    db.execute(f"ALTER TABLE results ADD COLUMN {name} {kind}")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -90,7 +106,7 @@ class ResultCache:
             raise exc
         if getattr(self, "db", None) is not None:
             self.db.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in SUFFIXES:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         self.rebuilt = True
         self.warn(f"{self.path}: the cache was damaged ({exc}); starting an empty one")
@@ -119,12 +135,13 @@ class ResultCache:
         stored = without_identity(line, result) if line else None
         if stored is None:
             stored = json.dumps({k: v for k, v in result.items() if k not in IDENTITY}, ensure_ascii=False)
-        row = (self.key(result["text"]), stored)
+        row = (self.key(result["text"]), stored, time.time(), self.salt)
+        insert = "INSERT OR REPLACE INTO results (key, value, stored, salt) VALUES (?, ?, ?, ?)"
         try:
-            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", row)
+            self.db.execute(insert, row)
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
-            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", row)
+            self.db.execute(insert, row)
         self.pending += 1
         if self.pending >= COMMIT_EVERY:
             self.commit()
@@ -135,4 +152,79 @@ class ResultCache:
 
     def close(self) -> None:
         self.commit()
+        if self.max_bytes is not None:
+            self.shrink(self.max_bytes)
         self.db.close()
+
+    def shrink(self, max_bytes: int) -> int:
+        """Evict the oldest entries until the cache file fits in `max_bytes`; how many went."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if _size(self.path.parent) <= max_bytes:
+            return 0
+        evicted, budget = 0, max_bytes * 0.9  # room for SQLite's own pages and the key's index
+        while _size(self.path.parent) > max_bytes:
+            sizes = self.db.execute("SELECT key, LENGTH(key) * 2 + LENGTH(value) + 64 FROM results "
+                                    "ORDER BY COALESCE(stored, 0) DESC").fetchall()
+            kept = 0
+            for n, (_, size) in enumerate(sizes):  # newest first
+                if kept + size > budget:
+                    break
+                kept += size
+            else:
+                n = len(sizes)
+            if n == len(sizes):  # everything fits by the estimate, yet the file does not: SQLite's overhead
+                n = max(0, len(sizes) - 1)
+            self.db.executemany("DELETE FROM results WHERE key = ?", [(key,) for key, _ in sizes[n:]])
+            self.db.commit()
+            self.db.execute("VACUUM")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            evicted += len(sizes) - n
+            budget *= 0.8
+            if not sizes:
+                break
+        return evicted
+
+
+def _size(directory: Path) -> int:
+    """The bytes of the database and its write-ahead log (the -shm index is not data: it goes
+    when the last connection closes)."""
+    return sum(p.stat().st_size for p in cache_files(directory) if not p.name.endswith("-shm"))
+
+
+def cache_info(directory: Path) -> dict:
+    """Where the cache is, its size on disk, its entries, and how many were scored by which
+    models (framing's version and each model's)."""
+    info = {"location": str(directory / CACHE_FILE), "bytes": _size(directory), "entries": 0, "models": []}
+    if not (directory / CACHE_FILE).exists():
+        return info
+    db = sqlite3.connect(directory / CACHE_FILE, timeout=30)
+    try:
+        info["entries"] = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        have = {row[1] for row in db.execute("PRAGMA table_info(results)")}
+        rows = db.execute("SELECT salt, COUNT(*) FROM results GROUP BY salt ORDER BY MAX(stored) DESC").fetchall() \
+            if "salt" in have else [(None, info["entries"])]
+    except sqlite3.DatabaseError as exc:
+        raise FramingError(f"{directory / CACHE_FILE}: not a readable cache ({exc}); `framing cache clear` "
+                           "removes it") from None
+    finally:
+        db.close()
+    for salt, count in rows:
+        schema, version, versions = json.loads(salt) if salt else (None, None, [])
+        info["models"].append({"framing": version, "schema": schema, "versions": dict(versions), "entries": count})
+    return info
+
+
+def clear_cache(directory: Path) -> int:
+    """Remove the cache; the bytes it took."""
+    size = _size(directory)
+    for path in cache_files(directory):
+        path.unlink()
+    return size
+
+
+def format_info(info: dict) -> str:
+    lines = [f"location: {info['location']}", f"size: {info['bytes'] / 1e6:.2f} MB", f"entries: {info['entries']}"]
+    for group in info["models"]:
+        models = ", ".join(group["versions"].values()) if group["versions"] else "unknown (written by an older framing)"
+        lines.append(f"  {group['entries']} scored by framing {group['framing'] or '?'}: {models}")
+    return "\n".join(lines) + "\n"

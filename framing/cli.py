@@ -18,6 +18,7 @@ from .document import DIMENSIONS
 from .errors import ExitCode, FramingError, InputError
 from .output import COLOUR_MODES, check_output_path, output_stream, use_colour
 from .reading import DEFAULT_MAX_BYTES
+from .highlight import MIN_WEIGHT
 
 TASKS = DIMENSIONS + ("splitter",)
 
@@ -106,7 +107,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@output_options(("text", "json", "jsonl", "csv"))
+@output_options(("text", "json", "jsonl", "csv", "html"))
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of retrained models; shipped models fill in the rest.")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
@@ -121,6 +122,8 @@ def main() -> None:
               help="Reuse results for unchanged articles scored by the same models.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where the cache lives (default: $FRAMING_CACHE or ~/.cache/framing).")
+@click.option("--cache-max-mb", type=click.FloatRange(min=0), envvar="FRAMING_CACHE_MAX_MB",
+              help="Keep the cache under this size, evicting the oldest entries (also $FRAMING_CACHE_MAX_MB).")
 @click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse an article (file or record) larger than this; 0 for no limit.")
 @click.option("--threshold", "thresholds", multiple=True, callback=parse_thresholds, metavar="DIMENSION=P",
@@ -130,19 +133,31 @@ def main() -> None:
               help="Colour trigger words: always (the same as a bare --color), never, or auto, the default: "
                    "on a terminal unless NO_COLOR is set.")
 @click.option("--no-color", is_flag=True, help="The same as --color never.")
+@click.option("--summary", "summary_only", is_flag=True,
+              help="Text: print the summaries only (each article's and the corpus's), no findings.")
+@click.option("--dimension", "dimensions", multiple=True, type=click.Choice(DIMENSIONS),
+              help="Text: print findings of this dimension only (repeatable).")
+@click.option("--min-probability", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Text: print findings from this probability up.")
+@click.option("--min-weight", type=click.FloatRange(0), default=MIN_WEIGHT, show_default=True,
+              help="Text: mark and list trigger words from this weight up.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, max_bytes, thresholds, color, no_color, quiet):
+          jobs, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only, dimensions,
+          min_probability, min_weight, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
+    from .render import TextOptions
 
     if no_color and color not in (None, "never"):
         raise click.UsageError(f"--no-color contradicts --color {color}")
     colour = "never" if no_color else color or "auto"
     versions = model_versions(models_dir, thresholds)
+    shown = TextOptions(tuple(d for d in DIMENSIONS if d in dimensions) or DIMENSIONS, min_probability,
+                        min_weight, findings=not summary_only)
     options = ReadOptions(RecordFields(text_field, id_field, title_field), tuple(include), tuple(exclude),
                           max_bytes or None, written=(output,) if output else ())
     interrupted = False
@@ -150,11 +165,12 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
         if unit == "sentence":
             from .scoring import load_models
 
-            failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options)
+            failures, total = _score_sentences(paths, load_models(models_dir, thresholds), stream, options, fmt)
         else:
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
-                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet)
+                click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet,
+                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6))
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -169,7 +185,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet) -> tuple[int, int, bool]:
+                    quiet, shown, cache_max_bytes) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
@@ -183,12 +199,12 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     files = list(expand_paths(paths, options, notes))
     for note in notes:
         warn(note)
-    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn) \
+    cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn, cache_max_bytes) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
     batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
-    writer = WRITERS[fmt](stream, style) if fmt == "text" else WRITERS[fmt](stream)
+    writer = WRITERS[fmt](stream, style, shown) if fmt == "text" else WRITERS[fmt](stream)
     interrupted = False
     try:
         for result in batch.run(read_documents(files, options)):
@@ -212,13 +228,15 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     return batch.failures, batch.failures + batch.articles, interrupted
 
 
-def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
+def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
+    from .output import SentenceLineWriter
     from .reading import open_binary
     from .records import parse_json_line, text_lines
     from .render import sentence_record
     from .scoring import BATCH, score_texts
 
     failures = total = 0
+    writer = SentenceLineWriter(stream, fmt)
     field = options.fields.text
     batch: list[tuple[dict | None, InputError | None]] = []  # in input order, problems included
 
@@ -230,7 +248,7 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
             else:
                 fail(str(problem))
                 line = {"id": None if record is None else record.get(options.fields.id), "error": str(problem)}
-            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            writer.write(line)
         problems = sum(problem is not None for _, problem in batch)
         batch.clear()
         return problems
@@ -261,6 +279,38 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
     return failures, total
 
 
+# ---------------------------------------------------------------- cache
+
+@main.group()
+def cache():
+    """Look at or clear the cache of scored articles."""
+
+
+cache_dir_option = click.option("--cache-dir", type=click.Path(file_okay=False),
+                                help="The cache (default: $FRAMING_CACHE or ~/.cache/framing).")
+
+
+@cache.command("info")
+@cache_dir_option
+@library_errors
+def cache_info_command(cache_dir):
+    """Where the cache is, its size, its entries and the models that scored them."""
+    from .cache import cache_info, default_cache_dir, format_info
+
+    click.echo(format_info(cache_info(Path(cache_dir) if cache_dir else default_cache_dir())), nl=False)
+
+
+@cache.command("clear")
+@cache_dir_option
+@library_errors
+def cache_clear_command(cache_dir):
+    """Remove every cached result."""
+    from .cache import clear_cache, default_cache_dir
+
+    directory = Path(cache_dir) if cache_dir else default_cache_dir()
+    click.echo(f"removed {directory}: {clear_cache(directory) / 1e6:.2f} MB")
+
+
 # ---------------------------------------------------------------- report
 
 @main.command()
@@ -272,10 +322,13 @@ def _score_sentences(paths, models, stream, options) -> tuple[int, int]:
               help="Also write a self-contained HTML report here.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
               help="Articles shown in full in the HTML report.")
+@click.option("--top", type=click.IntRange(min=1), help="Also rank the N articles with the highest share.")
+@click.option("--rank-by", type=click.Choice(DIMENSIONS), default="loaded", show_default=True,
+              help="The dimension whose share --top ranks by.")
 @library_errors
-def report(results, by, fmt, output, html_path, max_articles):
+def report(results, by, fmt, output, html_path, max_articles, top, rank_by):
     """Compare groups of scored articles (from `framing score --format jsonl`)."""
-    from .report import group_results, read_results, summary, format_table
+    from .report import format_table, format_top, group_results, read_results, summary, top_articles
 
     good, failures = [], 0
     for item in read_results(results):
@@ -287,8 +340,12 @@ def report(results, by, fmt, output, html_path, max_articles):
     if not good:
         raise FramingError(f"{', '.join(results)}: no scored articles to report on")
     groups = group_results(good, by)
+    ranked = top_articles(good, top, rank_by) if top else None
     with output_stream(output) as stream:
-        stream.write(json.dumps(summary(groups, by), indent=2) + "\n" if fmt == "json" else format_table(groups, by))
+        if fmt == "json":
+            stream.write(json.dumps({**summary(groups, by), **({"top": ranked} if top else {})}, indent=2) + "\n")
+        else:
+            stream.write(format_table(groups, by) + (format_top(ranked, rank_by) if top else ""))
     if html_path:
         from .html_report import render_html
 

@@ -100,3 +100,18 @@ class Document:
     # What a reader of the results should know about the input, such as a guessed encoding.
     warnings: list[str] = field(default_factory=list)
     language: dict = field(default_factory=dict)  # language.language_check: English or not
+
+    def to_dict(self) -> dict:
+        """The document in its JSON form (schema "framing/1"), as `--format json` writes it."""
+        from .schema import document_dict
+
+        return document_dict(self)
+
+    def _repr_html_(self) -> str | None:
+        """A scored document as Jupyter shows it: the report's article view, highlighted;
+        None (the plain repr) before it is scored."""
+        if not self.scores:
+            return None
+        from .html_report import article_fragment
+
+        return article_fragment(self.to_dict())

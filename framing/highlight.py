@@ -9,6 +9,11 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 
+# A trigger adding less than this to a verdict's score is too weak to point at: not marked
+# (by default; `framing score --min-weight` chooses another), though the JSON keeps it.
+MIN_WEIGHT = 0.1
+
+
 class Mark(NamedTuple):
     start: int
     end: int

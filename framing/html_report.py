@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .document import DIMENSIONS, POSITIVE
-from .highlight import marks
+from .highlight import MIN_WEIGHT, marks
 from .output import GENERATOR_META
 from .report import Group
 
@@ -101,7 +101,8 @@ def _sentence_html(text: str, sentence: dict) -> str:
     start, end = sentence["start"], sentence["end"]
     if sentence["kind"] == "debris":
         return f'<span class="debris">{escape(text[start:end])}</span>'
-    triggers = ((tr["start"], tr["end"], t, tr.get("quoted", False)) for t in flagged for tr in sentence[t]["triggers"])
+    strong = {t: [tr for tr in sentence[t]["triggers"] if tr["weight"] >= MIN_WEIGHT] for t in flagged}
+    triggers = ((tr["start"], tr["end"], t, tr.get("quoted", False)) for t in flagged for tr in strong[t])
     out, pos = [], start
     for mark in marks(start, end, triggers):
         out.append(escape(text[pos:mark.start]))
@@ -114,14 +115,14 @@ def _sentence_html(text: str, sentence: dict) -> str:
     detail = "; ".join(
         f"{t} {sentence[t]['probability']:.2f}"
         + (f" ({', '.join(sentence[t].get('kinds', []))})" if sentence[t].get("kinds") else "")
-        + ": " + ", ".join(tr["text"] for tr in sentence[t]["triggers"]) for t in flagged)
+        + ": " + ", ".join(tr["text"] for tr in strong[t]) for t in flagged)
     classes = " ".join(f"flag-{t}" for t in flagged)
     tags = "".join(f'<span class="tag" style="color:{COLOURS[t]}">{SHORT[t]}</span>' for t in flagged)
     return (f'<span class="flag {classes}" title="{escape(detail)} [{escape(sentence.get("voice", ""))}]">'
             f'{"".join(out)}</span>{tags}')
 
 
-def _article_html(result: dict) -> str:
+def _article_html(result: dict, open_: bool = False) -> str:
     text = result["text"]
     scores = result["scores"]
     paragraphs, current, pos = [], [], 0
@@ -141,10 +142,48 @@ def _article_html(result: dict) -> str:
     first = result["sentences"][0] if result["sentences"] else {}
     headline = first.get("text") if first.get("kind") == "headline" else None
     name = result.get("title") or headline or result.get("id") or result.get("source")
-    return (f'<details class="article"><summary>{escape(str(name))} <span class="meta">'
+    return (f'<details class="article"{" open" if open_ else ""}><summary>{escape(str(name))} <span class="meta">'
             f'{escape(shares)}</span></summary><p class="meta">{escape(str(result.get("source")))}'
             f'{" · " + meta if meta else ""}</p>'
             + "".join(f"<p>{''.join(p)}</p>" for p in paragraphs) + "</details>")
+
+
+def _scoped(css: str, scope: str) -> str:
+    """`css` with each rule's selectors confined to elements inside `scope`; the page's own
+    rule (body) is left out."""
+    rules = []
+    for rule in css.replace("\n", "").split("}"):
+        if "{" in rule and not rule.startswith("body{"):
+            selectors, body = rule.split("{", 1)
+            rules.append(",".join(f"{scope} {sel.strip()}" for sel in selectors.split(",")) + "{" + body + "}")
+    return "".join(rules)
+
+
+ARTICLE_STYLE = _scoped(STYLE, ".framing")
+
+
+def article_fragment(result: dict) -> str:
+    """One scored article, as the report shows it and open, with its own styles confined to
+    it: what a notebook displays for a scored `Document`."""
+    return f'<div class="framing"><style>{ARTICLE_STYLE}</style>{_article_html(result, open_=True)}</div>'
+
+
+def render_article_page(results: list[dict]) -> str:
+    """A page of a few articles, each as the report's article view (`framing score --format html`)."""
+    title = results[0].get("source") if len(results) == 1 else f"{len(results)} articles"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing: {escape(str(title))}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>{STYLE}</style></head><body>
+<p>{LEGEND}</p>
+{"".join(_article_html(result, open_=True) for result in results)}
+</body></html>
+"""
+
+
+LEGEND = ("Highlighted: <span class=\"flag flag-loaded\">loaded</span>, <span class=\"flag flag-opinion\">opinion</span>,\n"
+          "<span class=\"flag flag-speculative\">speculative</span>; <mark>trigger words</mark>, "
+          "<mark class=\"q\">quoted</mark>.")
 
 
 def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
@@ -174,8 +213,7 @@ def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
 <h1>framing report</h1>
 <p>{total} articles in {len(groups)} groups by <b>{escape(by)}</b>. Shares are of each article's scored
 sentences; intervals are 95% confidence intervals of the group mean (Student's t).
-Highlighted: <span class="flag flag-loaded">loaded</span>, <span class="flag flag-opinion">opinion</span>,
-<span class="flag flag-speculative">speculative</span>; <mark>trigger words</mark>, <mark class="q">quoted</mark>.</p>
+{LEGEND}</p>
 <h2>Groups</h2>
 <table><tr><th>{escape(by)}</th><th>articles</th><th>sentences</th>{"".join(f"<th>{t}</th>" for t in DIMENSIONS)}</tr>
 {rows}</table>

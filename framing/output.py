@@ -11,15 +11,17 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from .document import DIMENSIONS
 from .errors import FramingError
-from .render import render_text
+from .render import TextOptions, render_text
+from .rows import ARTICLE_COLUMNS, article_row, metadata_columns, with_metadata
 from .schema import document_from_dict
+from .summary import CorpusSummary
 
 
 def check_output_path(path: str | None) -> None:
@@ -86,24 +88,38 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-class TextWriter:
-    def __init__(self, stream: TextIO, style: Callable | None = None) -> None:
-        self.stream, self.style, self.count = stream, style, 0
-
-    def write(self, result: dict) -> None:
-        self.stream.write(("\n" if self.count else "") + render_text(document_from_dict(result), self.style))
-        self.count += 1
+class Writer:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.count = stream, 0
 
     def close(self) -> None:
         pass
 
 
-class JsonlWriter(TextWriter):
+class TextWriter(Writer):
+    """Each article's summary and findings; after more than one article, the corpus summary."""
+
+    def __init__(self, stream: TextIO, style: Callable | None = None, options: TextOptions = TextOptions()) -> None:
+        super().__init__(stream)
+        self.style, self.options, self.corpus = style, options, CorpusSummary()
+
+    def write(self, result: dict) -> None:
+        self.stream.write(("\n" if self.count else "")
+                          + render_text(document_from_dict(result), self.style, self.options))
+        self.corpus.add(result)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.count > 1:
+            self.stream.write("\n" + "\n".join(self.corpus.lines()) + "\n")
+
+
+class JsonlWriter(Writer):
     def write(self, result: dict) -> None:
         self.stream.write((getattr(result, "json_line", None) or json.dumps(result, ensure_ascii=False)) + "\n")
 
 
-class JsonWriter(TextWriter):
+class JsonWriter(Writer):
     """One JSON object for a single article, a JSON list for several; streams all the same."""
 
     held: str = ""
@@ -121,43 +137,76 @@ class JsonWriter(TextWriter):
             self.stream.write(",\n" + self.held + "\n]\n")
 
 
-SHARED_SCORES = ("count", "share", "writer_share", "reported_share", "mean_probability")
-KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
-CSV_COLUMNS = (
-    ["source", "path", "id", "title", "format", "metadata", "sentences", "scored_sentences"]
-    + [f"{task}_{m}" for task in DIMENSIONS for m in SHARED_SCORES]
-    + ["loaded_terms_per_100_words", "loaded_quoted_terms_per_100_words", "opinion_attributed_share"]
-    + [f"speculative_{k}" for k in KINDS]
-    + ["flesch_reading_ease", "flesch_kincaid_grade", "words", "models"]
-)
+class CsvWriter(Writer):
+    """One row per article: identity, the article scores, then each metadata field (the
+    union of the articles' fields, in the order first seen) as a column of its own. Rows
+    are held until the end, when every column is known."""
 
-
-def csv_row(result: dict) -> list:
-    s, r = result["scores"], result["readability"]
-    row = [result["source"], result["path"], result["id"], result["title"], result["format"],
-           json.dumps(result["metadata"], ensure_ascii=False) if result["metadata"] else "",
-           s["sentences"], s["scored_sentences"]]
-    row += [s[task][m] for task in DIMENSIONS for m in SHARED_SCORES]
-    row += [s["loaded"]["terms_per_100_words"], s["loaded"]["quoted_terms_per_100_words"],
-            s["opinion"]["attributed_share"]]
-    row += [s["speculative"]["kinds"][k]["count"] for k in KINDS]
-    row += [r.get("flesch_reading_ease"), r.get("flesch_kincaid_grade"), r.get("words"),
-            " ".join(result["models"].values())]
-    return [spreadsheet_safe(v) for v in row]
-
-
-class CsvWriter(TextWriter):
-    """One row per article: identity, metadata (as JSON), and the article scores."""
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.rows: list[tuple[dict, dict]] = []  # (fixed columns, metadata)
 
     def write(self, result: dict) -> None:
+        self.rows.append((article_row(result), {"metadata": result.get("metadata") or {}}))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.rows:
+            columns = metadata_columns((metadata for _, metadata in self.rows), ARTICLE_COLUMNS)
+            write_csv(self.stream, (with_metadata(row, metadata, columns) for row, metadata in self.rows),
+                      ARTICLE_COLUMNS + list(columns.values()))
+
+
+def write_csv(stream: TextIO, rows: Iterable[dict], columns: list[str]) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([spreadsheet_safe(row.get(c)) for c in columns])
+
+
+SENTENCE_RECORD_COLUMNS = (["id", "text"] + [f"{task}_{m}" for task in DIMENSIONS for m in ("probability", "label")]
+                           + ["error"])
+
+
+class SentenceLineWriter(Writer):
+    """`--unit sentence` output, one line per sentence record (see render.sentence_record):
+    a CSV row for --format csv, a JSON line otherwise."""
+
+    def __init__(self, stream: TextIO, fmt: str = "jsonl") -> None:
+        super().__init__(stream)
+        self.csv = csv.writer(stream) if fmt == "csv" else None
+
+    def write(self, line: dict) -> None:
+        if self.csv is None:
+            self.stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+            return
         if not self.count:
-            self.writer = csv.writer(self.stream)
-            self.writer.writerow(CSV_COLUMNS)
-        self.writer.writerow(csv_row(result))
+            self.csv.writerow(SENTENCE_RECORD_COLUMNS)
+        flat = {**line, **{f"{task}_{m}": (line.get(task) or {}).get(m) for task in DIMENSIONS
+                           for m in ("probability", "label")}}
+        self.csv.writerow([spreadsheet_safe(flat.get(c)) for c in SENTENCE_RECORD_COLUMNS])
         self.count += 1
 
 
-WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}
+class HtmlWriter(Writer):
+    """A page of the articles in the HTML report's article view, written at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.results: list[dict] = []
+
+    def write(self, result: dict) -> None:
+        self.results.append(result)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.results:
+            from .html_report import render_article_page
+
+            self.stream.write(render_article_page(self.results))
+
+
+WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "html": HtmlWriter}
 
 
 # ---------------------------------------------------------------- recognizing our own output
@@ -166,8 +215,8 @@ WRITERS = {"text": TextWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": 
 GENERATOR_META = '<meta name="generator" content="framing">'
 _OWN_OUTPUT = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*\[?\s*\{\s*\"schema\"\s*:\s*\"framing/"  # json, jsonl
-    + rb"|\A" + re.escape(",".join(CSV_COLUMNS).encode()) + rb"\r?\n"  # csv
-    + rb"|\A== [^\n]*\n   (?:loaded \d+% \(|warning: this text does not look like English)"  # text
+    + rb"|\A" + re.escape(",".join(ARTICLE_COLUMNS).encode()) + rb"[,\r\n]"  # csv
+    + rb"|\A== [^\n]*\n   (?:loaded \d+% of \d+ scored sentences|warning: this text does not look like English)"  # text
     + rb"|" + re.escape(GENERATOR_META.encode()))  # the HTML report
 
 

@@ -6,15 +6,36 @@ flagged sentence, linter style.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .document import DIMENSIONS, Document, Sentence, Span, Verdict
-from .highlight import marks
+from .highlight import MIN_WEIGHT, marks
+from .summary import article_lines
 
 COLOURS = {"loaded": "red", "opinion": "yellow", "speculative": "cyan"}
 MARKERS = ("\u00ab", "\u00bb")  # «word» marks a trigger when colour is off
 
 
 # ---------------------------------------------------------------- text
+
+
+@dataclass(frozen=True)
+class TextOptions:
+    """What the text renderer shows: which findings, and which of their trigger words."""
+
+    dimensions: tuple[str, ...] = DIMENSIONS
+    min_probability: float = 0.0  # findings below this probability are not printed
+    min_weight: float = MIN_WEIGHT  # triggers below this weight are neither marked nor listed
+    findings: bool = True  # False: the summary only
+
+    def flagged(self, sentence: Sentence) -> list[str]:
+        """The dimensions of `sentence` to print: flagged, chosen, and probable enough."""
+        return [t for t in self.dimensions if t in sentence.verdicts and sentence.verdicts[t].positive
+                and sentence.verdicts[t].probability >= self.min_probability]
+
+    def triggers(self, verdict: Verdict) -> list[Span]:
+        return [t for t in verdict.triggers if t.weight >= self.min_weight]
+
 
 def _highlight(sentence: Sentence, spans: list[tuple[Span, str]], style: Callable | None) -> str:
     """The sentence with trigger spans marked: coloured when `style` is given, «» otherwise."""
@@ -33,47 +54,33 @@ def _position(text: str, offset: int) -> str:
     return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def _summary(scores: dict) -> list[str]:
-    total = scores.get("scored_sentences", 0)
-    loaded, opinion, spec = scores["loaded"], scores["opinion"], scores["speculative"]
-    kinds = ", ".join(f"{k} {v['count']}" for k, v in spec["kinds"].items() if v["count"])
-    return [
-        f"   loaded {loaded['share']:.0%} ({loaded['count']}/{total}; strong {loaded['strong_share']:.0%}): writer {loaded['writer_share']:.0%}, "
-        f"reported {loaded['reported_share']:.0%}; {loaded['terms_per_100_words']} loaded terms per 100 words "
-        f"(+{loaded['quoted_terms_per_100_words']} quoted)",
-        f"   opinion {opinion['share']:.0%} ({opinion['count']}/{total}; strong {opinion['strong_share']:.0%}): writer {opinion['writer_share']:.0%}; "
-        f"attributed or quoted sentences {opinion['attributed_share']:.0%}",
-        f"   speculative {spec['share']:.0%} ({spec['count']}/{total}; strong {spec['strong_share']:.0%}): writer {spec['writer_share']:.0%}, "
-        f"reported {spec['reported_share']:.0%}" + (f"; {kinds}" if kinds else ""),
-    ]
-
-
-def _evidence(task: str, verdict: Verdict) -> str:
-    terms = ", ".join(f"{t.text} {t.weight:+.2f}" + (" (quoted)" if t.quoted else "") for t in verdict.triggers)
+def _evidence(task: str, triggers: list[Span]) -> str:
+    terms = ", ".join(f"{t.text} {t.weight:+.2f}" + (" (quoted)" if t.quoted else "") for t in triggers)
     return f"{task}: {terms}"
 
 
-def render_text(document: Document, style: Callable | None = None) -> str:
+def render_text(document: Document, style: Callable | None = None, options: TextOptions = TextOptions()) -> str:
     scores, r = document.scores, document.readability
     lines = [f"== {document.source}" + (f"  [{document.id}]" if document.id else "")]
     if document.language and not document.language.get("english", True):
         lines.append("   warning: this text does not look like English; the scores below are unreliable")
-    lines += _summary(scores)
+    lines += article_lines(scores)
     if r:
         lines.append(f"   readability: Flesch reading ease {r['flesch_reading_ease']}, "
                      f"grade {r['flesch_kincaid_grade']}, {r['words']} words, "
                      f"{scores.get('sentences', 0)} sentences")
-    for sentence in document.sentences:
-        flagged = [t for t in DIMENSIONS if t in sentence.verdicts and sentence.verdicts[t].positive]
+    for sentence in document.sentences if options.findings else ():
+        flagged = options.flagged(sentence)
         if not flagged:
             continue
         labels = ", ".join(f"{t} {sentence.verdicts[t].probability:.2f}"
                            + (f" [{', '.join(sentence.verdicts[t].kinds)}]" if sentence.verdicts[t].kinds else "")
                            for t in flagged)
         lines.append(f"{document.source}:{_position(document.text, sentence.start)}: {labels} ({sentence.voice})")
-        spans = [(trigger, t) for t in flagged for trigger in sentence.verdicts[t].triggers]
+        triggers = {t: options.triggers(sentence.verdicts[t]) for t in flagged}
+        spans = [(trigger, t) for t in flagged for trigger in triggers[t]]
         lines.append("    " + _highlight(sentence, spans, style))
-        evidence = " | ".join(_evidence(t, sentence.verdicts[t]) for t in flagged if sentence.verdicts[t].triggers)
+        evidence = " | ".join(_evidence(t, triggers[t]) for t in flagged if triggers[t])
         if evidence:
             lines.append("    " + evidence)
     return "\n".join(lines) + "\n"

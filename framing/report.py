@@ -152,3 +152,24 @@ def format_table(groups: list[Group], by: str) -> str:
              for row in [header] + rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
+
+
+def top_articles(results: Iterable[dict], n: int, dimension: str = "loaded") -> list[dict]:
+    """The `n` articles with the highest share of `dimension`'s flagged sentences (more
+    flagged sentences first on a tie, then input order)."""
+    results = list(results)
+    order = sorted(range(len(results)), key=lambda i: (-results[i]["scores"][dimension]["share"],
+                                                       -results[i]["scores"][dimension]["count"], i))
+    return [{"source": results[i].get("source"), "id": results[i].get("id"), "title": results[i].get("title"),
+             "share": results[i]["scores"][dimension]["share"], "count": results[i]["scores"][dimension]["count"],
+             "scored_sentences": results[i]["scores"]["scored_sentences"]} for i in order[:n]]
+
+
+def format_top(top: list[dict], dimension: str) -> str:
+    """`rank  share  count/sentences  source [id]`, one article a line."""
+    fractions = [f"{a['count']}/{a['scored_sentences']}" for a in top]
+    width = max(map(len, fractions), default=0)
+    lines = [f"\nthe {len(top)} most {dimension} articles ({dimension} share of their own scored sentences):"]
+    lines += [f"{rank:>3}  {a['share']:>4.0%}  {fraction:<{width}}  {a['source']}" + (f"  [{a['id']}]" if a["id"] else "")
+              for rank, (a, fraction) in enumerate(zip(top, fractions), start=1)]
+    return "\n".join(lines) + "\n"

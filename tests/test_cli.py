@@ -27,7 +27,7 @@ def test_text_report_lists_flagged_sentences_with_positions_and_triggers():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == f"== {CORPUS / 'alarm_strait_commentary.txt'}"
-    assert [l.split()[0] for l in lines[1:5]] == ["loaded", "opinion", "speculative", "readability:"]
+    assert [l.split()[0] for l in lines[1:6]] == ["loaded", "opinion", "speculative", "voice", "readability:"]
     finding = next(i for i, l in enumerate(lines) if "three oceans" in l)
     header = lines[finding - 1]
     assert header.startswith(f"{CORPUS / 'alarm_strait_commentary.txt'}:5:")

@@ -201,3 +201,24 @@ def test_report_reads_the_lines_after_a_broken_first_line_of_json_lines(tmp_path
     assert result.exit_code == 2
     assert result.stderr.startswith(f"framing: error: {path}:1: invalid JSON")
     assert [g["articles"] for g in json.loads(result.stdout)["groups"]] == [1]
+
+
+def test_top_ranks_articles_by_a_dimensions_share(tmp_path):
+    runner = CliRunner()
+    scored = tmp_path / "corpus.jsonl"
+    assert runner.invoke(main, ["score", str(CORPUS), "--format", "jsonl", "-o", str(scored)]).exit_code == 0
+    results = [json.loads(line) for line in scored.read_text(encoding="utf-8").splitlines()]
+    for dimension in ("loaded", "speculative"):
+        ranked = sorted(results, key=lambda r: (-r["scores"][dimension]["share"], -r["scores"][dimension]["count"]))[:3]
+        text = runner.invoke(main, ["report", str(scored), "--top", "3", "--rank-by", dimension]).output
+        lines = text.split("\n\n")[1].splitlines()
+        assert lines[0] == f"the 3 most {dimension} articles ({dimension} share of their own scored sentences):"
+        assert [line.split()[0] for line in lines[1:]] == ["1", "2", "3"]
+        assert [line.split()[3] for line in lines[1:]] == [r["source"] for r in ranked]
+        assert [line.split()[1] for line in lines[1:]] == [f"{r['scores'][dimension]['share']:.0%}" for r in ranked]
+        as_json = json.loads(runner.invoke(main, ["report", str(scored), "--top", "3", "--rank-by", dimension,
+                                                  "--format", "json"]).output)
+        assert [a["source"] for a in as_json["top"]] == [r["source"] for r in ranked]
+        assert [a["count"] for a in as_json["top"]] == [r["scores"][dimension]["count"] for r in ranked]
+    plain = runner.invoke(main, ["report", str(scored)]).output
+    assert "most loaded" not in plain

@@ -250,7 +250,8 @@ class CueSet:
             if not known:
                 raise ValueError(f"unknown cue {name!r}")
         longest = max((len(t.split()) for terms in self.lexicons.values() for t in terms), default=1)
-        object.__setattr__(self, "_lexicon_grams", Analyzer((1, min(longest, 3))))
+        # Names are never word-list evidence: "trump" the verb is in the lists, Trump is not.
+        object.__setattr__(self, "_lexicon_grams", Analyzer((1, min(longest, 3)), mask_names=True))
         # Each term with the cues of the word lists holding it: one lookup per n-gram.
         index: dict[str, tuple[str, ...]] = {}
         for lexicon, terms in self.lexicons.items():

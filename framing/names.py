@@ -62,12 +62,17 @@ def is_name(word: str, original: str, first: bool) -> bool:
 
 
 def masked(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """`toks` with every name replaced by the placeholder. In a headline in title case,
-    where nearly every word is capitalized, only the listed names count."""
+    """`toks` with every name replaced by the placeholder, inside hyphenated words too
+    ("anti-Israel" becomes "anti-_name_"). In a headline in title case, where nearly every
+    word is capitalized, only the listed names count."""
     capitals = sum(text[start].isupper() for _, start, _ in toks)
     title_case = len(toks) > 3 and capitals > 0.6 * len(toks)
     out = []
     for i, (word, start, end) in enumerate(toks):
-        name = listed(word) if title_case else is_name(word, text[start:end], i == 0)
-        out.append((PLACEHOLDER, start, end) if name else (word, start, end))
+        parts, originals = word.split("-"), text[start:end].split("-")
+        if len(parts) != len(originals):  # the tokenizer changed the word: judge it whole
+            parts, originals = [word], [text[start:end]]
+        kept = [PLACEHOLDER if (listed(part) if title_case else is_name(part, original, i == 0 and j == 0))
+                else part for j, (part, original) in enumerate(zip(parts, originals))]
+        out.append(("-".join(kept), start, end))
     return out

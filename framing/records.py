@@ -50,8 +50,10 @@ def record_document(record: object, source: str, path: str | None, fmt: str,
 
 
 def _field_list(names: Iterable[str], limit: int = 20) -> str:
-    names = list(names)
-    return ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")
+    """Field names for a one-line message: a name with control characters or spaces at its
+    ends is shown quoted and escaped, so it can neither break the line nor hide."""
+    shown = [name if name.isprintable() and name == name.strip() and name else repr(name) for name in names]
+    return ", ".join(shown[:limit]) + (", ..." if len(shown) > limit else "")
 
 
 class _MissingText:

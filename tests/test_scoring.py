@@ -138,10 +138,14 @@ def test_headlines_are_scored_in_the_writers_voice_unless_attributed():
     doc = framing.analyze("Council approves budget after long debate\n\nThe vote was 7 to 2.\n\n"
                           "Mayor says budget is fair\n\nThe mayor's budget is a disgrace\n\nIt passed on Tuesday.")
     headlines = [s for s in doc.sentences if s.kind == "headline"]
-    assert [(s.text, s.voice, s.verdicts["opinion"].label) for s in headlines] == [
-        ("Council approves budget after long debate", "writer", "fact"),
-        ("Mayor says budget is fair", "attributed", "fact"),
-        ("The mayor's budget is a disgrace", "writer", "opinion")]
+    assert [(s.text, s.voice) for s in headlines] == [
+        ("Council approves budget after long debate", "writer"),
+        ("Mayor says budget is fair", "attributed"),
+        ("The mayor's budget is a disgrace", "writer")]
+    # The writer's own verdict is the likeliest opinion of the three, and loaded.
+    opinion = [s.verdicts["opinion"].probability for s in headlines]
+    assert opinion[2] > max(opinion[:2])
+    assert headlines[2].verdicts["loaded"].positive and not headlines[0].verdicts["loaded"].positive
 
 
 def test_batch_probabilities_equal_one_sentence_at_a_time():
@@ -159,4 +163,4 @@ def test_batch_probabilities_equal_one_sentence_at_a_time():
         batch = model.probabilities(features, attributed, shares)
         alone = [model.probability(s.text, a, q) for s, a, q in zip(sentences, attributed, shares)]
         assert max(abs(b - a) for b, a in zip(batch, alone)) < 1e-9
-        assert 0.05 < sum(p >= 0.5 for p in alone) / len(alone) < 0.95  # both labels occur
+        assert 0.05 < sum(p >= model.threshold for p in alone) / len(alone) < 0.95  # both labels occur

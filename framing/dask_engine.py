@@ -100,24 +100,26 @@ class DaskBatch(Batch):
         super().__init__(jobs, models_dir, cache, thresholds)
         self.scheduler = scheduler
         self.client = client
-        self._own: list = []  # the cluster and client this batch started, closed by `close`
+        self._own: list = []  # the client and cluster this batch started, closed by `close`
+        self._connected = False
 
     def _connect(self):
-        if self.client is not None:
+        if self._connected:
             return self.client
         distributed = require_dask()
-        if self.scheduler:
+        if self.client is None and self.scheduler:
             try:
                 self.client = distributed.Client(self.scheduler, timeout="30s")
             except OSError as exc:
                 raise FramingError(f"{self.scheduler}: cannot reach the Dask scheduler ({exc})") from None
-        else:
+            self._own.append(self.client)
+        elif self.client is None:
             cluster = distributed.LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                                dashboard_address=None)
-            self._own.append(cluster)
             self.client = distributed.Client(cluster)
-        self._own.insert(0, self.client)
+            self._own += [self.client, cluster]
         self.client.register_plugin(models_plugin(self.models_dir, self.thresholds))
+        self._connected = True
         return self.client
 
     def workers(self) -> int:
@@ -128,7 +130,7 @@ class DaskBatch(Batch):
         for thing in self._own:
             thing.close()
         self._own.clear()
-        self.client = None
+        self.client, self._connected = None, False
 
     def __enter__(self) -> "DaskBatch":
         return self

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .batch import Batch, Result, _init_worker, _result, _score_line
+from .batch import Batch, _init_worker, _result, _score_line
 from .cache import ResultCache
 from .document import Document
 from .errors import FramingError, InputError
@@ -196,4 +196,4 @@ class DaskBatch(Batch):
                 yield self._finish(head)
 
 
-__all__ = ["DaskBatch", "MissingExtra", "Result", "require_dask"]
+__all__ = ["DaskBatch", "MissingExtra", "require_dask"]

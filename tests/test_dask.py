@@ -13,6 +13,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+import framing
 from framing import dask_engine
 from framing.batch import Batch
 from framing.cli import main
@@ -138,8 +139,8 @@ def test_the_command_line_on_a_scheduler_prints_what_the_local_run_prints(client
 
 
 def test_the_library_call_on_a_scheduler_equals_the_local_one(client):
-    local = _plain(score_paths([str(CORPUS)], jobs=1))
-    assert _plain(score_paths([str(CORPUS)], scheduler=client.scheduler.address)) == local
+    local = _plain(framing.score_paths([str(CORPUS)], jobs=1))
+    assert _plain(framing.score_paths([str(CORPUS)], scheduler=client.scheduler.address)) == local
 
 
 def test_a_cached_rerun_sends_nothing_to_the_cluster(client, tmp_path):

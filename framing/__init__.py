@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "analyze_table", "to_dataframe", "Document", "Sentence", "Verdict", "Span", "FramingError",
+__all__ = ["analyze", "score_paths", "analyze_table", "to_dataframe", "Document", "Sentence", "Verdict", "Span", "FramingError",
            "__version__"]
 
 from .document import Document, Sentence, Span, Verdict
@@ -22,3 +22,12 @@ def analyze(text, models_dir: str | None = None, thresholds: dict[str, float] | 
     from .scoring import analyze as _analyze  # imported on first use: keeps `import framing` light
 
     return _analyze(text, models_dir, tuple(sorted((thresholds or {}).items())))
+
+
+def score_paths(paths, engine: str = "local", scheduler: str | None = None, jobs: int | None = None, **options):
+    """Score files, folders and JSONL/CSV collections here or on a Dask cluster (`engine="dask"`,
+    or `scheduler="tcp://host:8786"`): a result dict per article, or an `InputError` in place of
+    each bad input, in input order. See `framing.engines.score_paths` for the options."""
+    from .engines import score_paths as _score_paths
+
+    return _score_paths(paths, engine, scheduler, jobs, **options)

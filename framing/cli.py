@@ -7,6 +7,7 @@ on stderr. A batch reports each bad input as it meets it, goes on, and exits wit
 from __future__ import annotations
 
 import functools
+from contextlib import ExitStack
 import json
 import sys
 from pathlib import Path
@@ -117,7 +118,12 @@ def main() -> None:
 @click.option("--text-field", default="text", show_default=True, help="JSON/JSONL/CSV field with the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSON/JSONL/CSV field with the article id.")
 @click.option("--title-field", default="title", show_default=True, help="JSON/JSONL/CSV field with the title.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: all cores); with --engine dask alone, the local cluster's workers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Score here, or on a Dask cluster (pip install 'framing[dask]').")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="The Dask scheduler to use (implies --engine dask); without it, --engine dask starts a local cluster.")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse results for unchanged articles scored by the same models.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
@@ -144,7 +150,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only, dimensions,
+          jobs, engine, scheduler, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only, dimensions,
           min_probability, min_weight, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
     from .models_dir import model_versions
@@ -152,6 +158,12 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
     from .records import RecordFields
     from .render import TextOptions
 
+    if scheduler or engine == "dask":
+        if unit == "sentence":
+            raise click.UsageError("--engine dask scores articles; --unit sentence runs here")
+        from .dask_engine import require_dask
+
+        require_dask()
     if no_color and color not in (None, "never"):
         raise click.UsageError(f"--no-color contradicts --color {color}")
     colour = "never" if no_color else color or "auto"
@@ -170,7 +182,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
                 click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet,
-                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6))
+                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6), (engine, scheduler))
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -185,12 +197,13 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet, shown, cache_max_bytes) -> tuple[int, int, bool]:
+                    quiet, shown, cache_max_bytes, engine=("local", None)) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
     """
-    from .batch import Batch, Progress, default_jobs
+    from .batch import Progress, default_jobs
+    from .engines import open_engine
     from .cache import ResultCache, default_cache_dir
     from .output import WRITERS
     from .reading import COLLECTIONS, expand_paths, format_of, read_documents
@@ -202,7 +215,10 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn, cache_max_bytes) \
         if use_cache else None
     one_article = len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
-    batch = Batch(jobs or (1 if one_article else default_jobs()), models[0], cache, models[1])
+    engines = ExitStack()  # a Dask engine's cluster and client are closed with it
+    batch = engines.enter_context(open_engine(
+        engine[0], jobs or (1 if one_article and not engine[1] and engine[0] == "local" else default_jobs()),
+        models[0], cache, models[1], engine[1]))
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style, shown) if fmt == "text" else WRITERS[fmt](stream)
     interrupted = False
@@ -223,6 +239,7 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     finally:
         writer.close()
         progress.close(batch)
+        engines.close()
         if cache is not None:
             cache.close()
     return batch.failures, batch.failures + batch.articles, interrupted

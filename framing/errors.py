@@ -23,6 +23,9 @@ class InputError(FramingError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # pickled whole, so that it can travel between processes (Dask workers)
+        return type(self), (self.source, self.reason)
+
 
 def run_main(main) -> None:
     """Run a `python -m framing.<tool>` entry point: a FramingError ends it with its message."""

@@ -23,7 +23,8 @@ figure{margin:0}figcaption{font-weight:600}details{border:1px solid #ddd;border-
 summary{cursor:pointer}.article p{margin:.5rem 0}.flag{background:#f6f6f6;border-radius:3px}
 .flag-loaded{border-bottom:2px solid #d62728}.flag-opinion{box-shadow:inset 0 -4px 0 #f5d37a}
 .flag-speculative{outline:1px dashed #1f77b4}.tag{font-size:.7em;vertical-align:super;margin-left:.15em;color:#555}
-mark{background:#ffe08a;padding:0 .1em}mark.q{background:#d8e8ff}.meta{color:#666;font-size:.9em}
+mark{padding:0 .1em}mark.loaded{background:#f8c9c9}mark.opinion{background:#ffe08a}
+mark.speculative{background:#cfe3f5}mark.q{outline:1px dotted #555}.meta{color:#666;font-size:.9em}
 .debris{color:#999}
 """
 
@@ -106,8 +107,8 @@ def _sentence_html(text: str, sentence: dict) -> str:
     out, pos = [], start
     for mark in marks(start, end, triggers):
         out.append(escape(text[pos:mark.start]))
-        css = ' class="q"' if mark.quoted else ""
-        out.append(f"<mark{css}>{escape(text[mark.start:mark.end])}</mark>")
+        css = mark.dimension + (" q" if mark.quoted else "")
+        out.append(f'<mark class="{css}">{escape(text[mark.start:mark.end])}</mark>')
         pos = mark.end
     out.append(escape(text[pos:end]))
     if not flagged:
@@ -182,8 +183,9 @@ def render_article_page(results: list[dict]) -> str:
 
 
 LEGEND = ("Highlighted: <span class=\"flag flag-loaded\">loaded</span>, <span class=\"flag flag-opinion\">opinion</span>,\n"
-          "<span class=\"flag flag-speculative\">speculative</span>; <mark>trigger words</mark>, "
-          "<mark class=\"q\">quoted</mark>.")
+          "<span class=\"flag flag-speculative\">speculative</span>; trigger words of "
+          "<mark class=\"loaded\">loaded language</mark>, <mark class=\"opinion\">opinion</mark>, "
+          "<mark class=\"speculative\">speculation</mark>, <mark class=\"loaded q\">quoted</mark>.")
 
 
 def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:

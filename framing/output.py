@@ -41,12 +41,21 @@ def check_output_path(path: str | None) -> None:
 
 @contextmanager
 def output_stream(path: str | None):
-    """stdout, or a file written atomically: a temporary file renamed into place when done."""
+    """stdout, or a file written atomically: a temporary file renamed into place when done.
+    A path that exists and is not a regular file (/dev/null, a named pipe) is written to
+    directly: renaming over it would replace the device with a file."""
     if not path or path == "-":
         yield sys.stdout
         return
     check_output_path(path)
     target = Path(path)
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "w", encoding="utf-8", newline="\n") as stream:
+                yield stream
+        except OSError as exc:
+            raise FramingError(f"{path}: cannot write it: {exc.strerror or exc}") from None
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:

@@ -236,7 +236,8 @@ def test_pre_commit_runs_the_hook(tmp_path):
         f"    entry: {framing} check\n    language: system\n    types_or: [markdown, html, plain-text]\n")
 
     def git(*args):
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+        done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
 
     def pre_commit():
         return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo, env=env,
@@ -254,3 +255,15 @@ def test_pre_commit_runs_the_hook(tmp_path):
     assert failed.returncode == 1
     assert "Failed" in failed.stdout
     assert "story.md:7:49: FR101 loaded language \"brutal and devastating\", \"disgrace\" (p)" in scrub(failed.stdout)
+
+
+def test_check_mode_runs_on_the_whole_sample_corpus():
+    from conftest import CORPUS
+
+    result = run(CORPUS, "--fail-on", "never")
+    lines = finding_lines(result.output)
+    assert result.exit_code == 0 and len(lines) > 20
+    assert all(re.match(r".+:\d+:\d+: FR[1-4]\d\d ", line) for line in lines)
+    loaded = {line.split(":")[0] for line in lines if ": FR101 " in line}
+    assert str(CORPUS / "partisan_mayor.txt") in loaded and str(CORPUS / "wire_port_strike.txt") not in loaded
+    assert run(CORPUS, "--fail-on", "error").exit_code == 1

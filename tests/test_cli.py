@@ -305,3 +305,21 @@ def test_use_colour(mode, tty, no_color, expected):
 
     environ = {} if no_color is None else {"NO_COLOR": no_color}
     assert use_colour(mode, Stream(), environ) is expected
+
+
+def test_output_to_a_device_writes_through_it_and_leaves_it_a_device(tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    result = run("score", WIRE, "--format", "jsonl", "--no-cache", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not a file renamed over it
+    assert json.loads(received[0])["source"] == WIRE

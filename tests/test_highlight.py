@@ -35,3 +35,12 @@ def test_terminal_and_html_mark_the_same_words_on_the_whole_corpus(tmp_path):
     assert sum(len(a["sentences"]) for a in articles) > 100
     assert len(terminal) > 30
     assert terminal == in_html
+
+
+def test_html_marks_carry_their_dimensions_colour(tmp_path):
+    page = CliRunner().invoke(main, ["score", str(CORPUS / "partisan_mayor.txt"), "--format", "html", "--no-cache"]).output
+    classes = set(re.findall(r'<mark class="([a-z ]+)">', page))
+    assert {c.split()[0] for c in classes} <= {"loaded", "opinion", "speculative"}
+    assert "loaded" in {c.split()[0] for c in classes}
+    for dimension in ("loaded", "opinion", "speculative"):
+        assert f"mark.{dimension}{{background:" in page

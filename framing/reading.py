@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import io
+import json
 import os
 import sys
 from collections import Counter
@@ -53,7 +54,7 @@ def _os_error(path: str, exc: OSError) -> InputError:
 
 
 def open_binary(path: str):
-    """A buffered binary stream of the file, or of stdin for "-"."""
+    """A buffered binary stream of the file, or of stdin for "-" (read whole into memory)."""
     if path == "-":
         return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
     try:
@@ -62,39 +63,54 @@ def open_binary(path: str):
         raise _os_error(path, exc) from None
 
 
-def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
-    """The file's bytes; refuses a file over `max_bytes` without reading it all."""
-    with open_binary(path) as stream:
+def read_bytes(stream, source: str, max_bytes: int | None = None) -> bytes:
+    """The stream's bytes (closing it); refuses one over `max_bytes` without reading it all."""
+    with stream:
         try:
             data = stream.read(max_bytes + 1) if max_bytes else stream.read()
         except OSError as exc:
-            raise _os_error(path, exc) from None
+            raise _os_error(source, exc) from None
     if max_bytes and len(data) > max_bytes:
-        raise InputError("<stdin>" if path == "-" else path,
-                         f"larger than the {max_bytes}-byte limit (--max-bytes)")
+        raise InputError(source, f"larger than the {max_bytes}-byte limit (--max-bytes)")
     return data
 
 
-def format_of(path: str, head: bytes = b"") -> str:
-    if path == "-":
-        return "html" if head.lstrip().startswith(b"<") else "txt"
-    return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "txt")
+def format_of(path: str, data: bytes = b"") -> str:
+    """A file's format by its name; stdin's by what came (`data`): HTML, JSON Lines (a first
+    line that is a whole JSON object), a JSON document, or else text."""
+    if path != "-":
+        return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "txt")
+    start = data.lstrip()
+    if start.startswith(b"<"):
+        return "html"
+    if start[:1] in (b"{", b"["):
+        try:
+            if isinstance(json.loads(start.split(b"\n", 1)[0]), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+        try:
+            json.loads(start)
+            return "json"
+        except ValueError:
+            pass
+    return "txt"
 
 
 def read_path(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Document | InputError]:
     """The documents in one file (several for JSON lists, JSONL and CSV), or its error."""
     source = "<stdin>" if path == "-" else path
     file = None if path == "-" else path
-    fmt = options.stdin_format if path == "-" and options.stdin_format else format_of(path)
     try:
+        stream = open_binary(path)
+        # stdin is held in memory whole (`open_binary`): its format is told from all of it.
+        fmt = (options.stdin_format or format_of(path, stream.raw.getvalue()) if path == "-" else format_of(path))
         if fmt in COLLECTIONS:
-            with open_binary(path) as stream:
+            with stream:
                 reader = jsonl_documents if fmt == "jsonl" else csv_documents
                 yield from reader(stream, source, file, options.fields, options.max_bytes)
             return
-        data = read_bytes(path, options.max_bytes)
-        if path == "-" and not options.stdin_format:
-            fmt = format_of(path, data[:64])
+        data = read_bytes(stream, source, options.max_bytes)
         text, warning = decode(data, source)
         if fmt == "json":
             for item in json_documents(text, source, file, options.fields, options.max_bytes):

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from framing.errors import InputError
@@ -135,3 +137,22 @@ def test_a_wrong_text_field_in_json_and_csv_lists_the_fields_found(tmp_path, nam
     path = tmp_path / name
     path.write_text(content)
     assert [str(i) for i in read_path(str(path))] == [f"{path}: {message}"]
+
+
+@pytest.mark.parametrize("piped, count, first", [
+    ('{"id": "a", "text": "The vote was held on Tuesday."}\n{"id": "b", "text": "Turnout was low."}\n', 2, "a"),
+    ('[{"id": "c", "text": "The vote was held on Tuesday."}]', 1, "c"),
+    ('{\n  "id": "d",\n  "text": "The vote was held on Tuesday."\n}\n', 1, "d"),
+    ("{Braces} open this plain note about the vote.", 1, None),
+])
+def test_stdin_is_read_as_json_or_jsonl_when_it_is(piped, count, first):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    result = CliRunner().invoke(main, ["score", "-", "--format", "jsonl", "--no-cache"], input=piped)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == count and records[0]["id"] == first
+    if first is None:
+        assert records[0]["text"].startswith("{Braces}")

@@ -15,7 +15,7 @@ from ..decoding import decode
 from ..document import Document, Sentence, Span
 from ..errors import InputError
 from ..features import speculation_kind
-from ..reading import format_of, read_bytes
+from ..reading import format_of, open_binary, read_bytes
 from .config import Settings, find_config
 from .rules import LOADED_RULES, RULES, SEVERITIES, SPECULATION_RULES, matches
 from .source import ALL_RULES, MappedText, line_column, mapped_text, suppressions
@@ -164,10 +164,12 @@ def check_file(path: str, settings: Settings | None = None, base: Settings = Set
                models_dir: str | None = None) -> CheckedFile:
     """Check one file with `settings`, or with the configuration found above it applied to `base`."""
     source = "<stdin>" if path == "-" else path
-    text, _ = decode(read_bytes(path), source)
+    text, _ = decode(read_bytes(open_binary(path), source), source)
     if settings is None:
         settings = find_config(path).settings_for(path, base)
-    return check_text(text, format_of(path, text[:64].encode()), settings, source, models_dir)
+    fmt = format_of(path, text[:64].encode())
+    # A draft piped in is prose: HTML when it looks like it, else text (never a JSON collection).
+    return check_text(text, fmt if path != "-" or fmt == "html" else "txt", settings, source, models_dir)
 
 
 def check_paths(paths: Iterable[str], base: Settings = Settings(), models_dir: str | None = None,

@@ -173,20 +173,24 @@ class TextFeatures:
             self._grams[analyzer] = analyzer.grams(self.text, self._tokens)
         return self._grams[analyzer]
 
-    def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+    def _found(self) -> dict[str, list[tuple[int, int]]]:
+        """The scanner's matches (patterns it knows that are missing here do not match)."""
         if self._matches is None:
-            self._matches = self._scanner.scan(self.text) if self._scanner else {}
-        key = pattern.pattern
-        if key not in self._matches:
-            self._matches[key] = [m.span() for m in pattern.finditer(self.text)]
-        return self._matches[key]
+            self._matches = self._scanner.scan_found(self.text) if self._scanner else {}
+        return self._matches
+
+    def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        found, key = self._found(), pattern.pattern
+        if key not in found:
+            found[key] = [] if self._scanner and key in self._scanner else \
+                [m.span() for m in pattern.finditer(self.text)]
+        return found[key]
 
     def span_counts(self, patterns: list[re.Pattern]) -> list[int]:
         """How many times each pattern matches: `len(spans(p))` for each, in one go."""
-        if self._matches is None:
-            self._matches = self._scanner.scan(self.text) if self._scanner else {}
-        found = self._matches
-        return [len(found[p.pattern]) if p.pattern in found else len(self.spans(p)) for p in patterns]
+        found, known = self._found(), self._scanner.keys if self._scanner else ()
+        return [len(found[p.pattern]) if p.pattern in found else 0 if p.pattern in known else len(self.spans(p))
+                for p in patterns]
 
 
 def text_features(text: str | TextFeatures) -> TextFeatures:

@@ -40,11 +40,18 @@ def _dimension(scored: list[tuple[int, Sentence]], task: str) -> dict:
     }
 
 
-def article_scores(document: Document) -> dict:
+# What the scores read of a positive verdict besides its probability and label: loaded
+# trigger terms (per 100 words) and kinds of speculation. Scoring works these out even when
+# the output shows no triggers.
+SCORES_READ = {"loaded": "triggers", "speculative": "kinds"}
+
+
+def article_scores(document: Document, words: int | None = None) -> dict:
     """Per dimension: flagged count, share (all, writer's voice, reported speech), mean
-    probability and the strongest sentences; plus what each dimension adds of its own."""
+    probability and the strongest sentences; plus what each dimension adds of its own.
+    `words` is textstat's word count (by default the readability figures')."""
     scored = [(i, s) for i, s in enumerate(document.sentences) if s.scored]
-    words = document.readability.get("words") or sum(len(s.text.split()) for _, s in scored)
+    words = (document.readability.get("words") if words is None else words) or sum(len(s.text.split()) for _, s in scored)
     scores: dict = {"sentences": len(document.sentences), "scored_sentences": len(scored),
                     "voices": {v: sum(s.voice == v for _, s in scored) for v in VOICES}}
     for task in DIMENSIONS:

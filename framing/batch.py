@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from .cache import IDENTITY, ResultCache, with_identity
 from .document import Document
 from .errors import InputError
+from .fields import ALL
 from .schema import document_dict
 
 IN_FLIGHT_PER_JOB = 4
@@ -38,15 +39,15 @@ def _init_worker(models_dir: str | None, thresholds: tuple[tuple[str, float], ..
     load_models(models_dir, thresholds)  # once per worker, before the first article
 
 
-def _score(document: Document) -> dict:
+def _score(document: Document, fields: frozenset[str] = ALL) -> dict:
     from .scoring import analyze
 
-    return document_dict(analyze(document, *_worker_models))
+    return document_dict(analyze(document, *_worker_models, fields), fields)
 
 
-def _score_line(document: Document) -> str:
+def _score_line(document: Document, fields: frozenset[str] = ALL) -> str:
     """A worker's result as one JSON line: cheaper to send back than the dict it encodes."""
-    return json.dumps(_score(document), ensure_ascii=False)
+    return json.dumps(_score(document, fields), ensure_ascii=False)
 
 
 class Result(dict):
@@ -66,12 +67,19 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def sentence_count(result: dict) -> int:
+    """An article's sentences, whichever fields its result has."""
+    return len(result["sentences"]) if "sentences" in result else (result.get("scores") or {}).get("sentences", 0)
+
+
 class Batch:
-    """Scores a stream of documents (and passes input errors through), in order."""
+    """Scores a stream of documents (and passes input errors through), in order; results
+    hold the `fields` asked for (framing.fields)."""
 
     def __init__(self, jobs: int = 1, models_dir: str | None = None, cache: ResultCache | None = None,
-                 thresholds: tuple[tuple[str, float], ...] = ()):
+                 thresholds: tuple[tuple[str, float], ...] = (), fields: frozenset[str] = ALL):
         self.jobs = max(1, jobs)
+        self.fields = fields
         self.models_dir = models_dir
         self.thresholds = thresholds
         self.cache = cache
@@ -82,7 +90,7 @@ class Batch:
             self.failures += 1
             return result
         self.articles += 1
-        self.sentences += len(result["sentences"])
+        self.sentences += sentence_count(result)
         return result
 
     def run(self, items: Iterable[Document | InputError]) -> Iterator[dict | InputError]:
@@ -93,13 +101,13 @@ class Batch:
 
     def _cached(self, item: Document) -> dict | None:
         """The cached result for this text, under this document's own name, place and metadata."""
-        stored = self.cache.get(item.text) if self.cache is not None else None
+        stored = self.cache.get(item.text, self.fields) if self.cache is not None else None
         line = with_identity(stored, {name: getattr(item, name) for name in IDENTITY}) if stored else None
         return _result(line) if line else None
 
-    def _store(self, result: dict) -> dict:
+    def _store(self, result: dict, text: str) -> dict:
         if self.cache is not None:
-            self.cache.put(result)
+            self.cache.put(result, text, self.fields)
         return result
 
     def _run_here(self, items):
@@ -113,7 +121,7 @@ class Batch:
                 if not models_ready:  # loaded on the first miss: a cached run never loads them
                     _init_worker(self.models_dir, self.thresholds)
                     models_ready = True
-                result = self._store(_score(item))
+                result = self._store(_score(item, self.fields), item.text)
             yield self._finish(result)
 
     def _run_in_pool(self, items):
@@ -126,7 +134,7 @@ class Batch:
                     if cached is None:
                         if pool is None:
                             pool = self._start_pool()
-                        item = pool.apply_async(_score_line, (item,))
+                        item = (pool.apply_async(_score_line, (item, self.fields)), item.text)
                     else:
                         item = cached
                 pending.append(item)
@@ -149,11 +157,12 @@ class Batch:
         head = pending.popleft()
         if isinstance(head, (dict, InputError)):
             return self._finish(head)
-        return self._finish(self._store(_result(head.get())))
+        scoring, text = head
+        return self._finish(self._store(_result(scoring.get()), text))
 
 
 def _ready(entry) -> bool:
-    return isinstance(entry, (dict, InputError)) or entry.ready()
+    return isinstance(entry, (dict, InputError)) or entry[0].ready()
 
 
 class Progress:

@@ -1,7 +1,8 @@
 """A cache of scored articles, so that re-running over an unchanged corpus is close to instant.
 
 Keyed by the article's text and everything that could change its result: the JSON schema,
-framing's version and each model's version (a hash of its file). A retrained model changes
+framing's version, each model's version (a hash of its file), and the fields computed
+(framing.fields): a scores-only result is never served for a full request. A retrained model changes
 the key, so everything is rescored. Stored in one SQLite file; only the main process writes.
 The cache is disposable: a damaged file is replaced by an empty one, with a warning.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import FramingError
+from .fields import ALL, fields_tag
 from .schema import SCHEMA
 
 # Fields that belong to where an article was found, not to what it says: never cached.
@@ -113,13 +115,17 @@ class ResultCache:
         self.db = self._open()
         self.pending = 0
 
-    def key(self, text: str) -> str:
-        return hashlib.sha256((self.salt + "\0" + text).encode("utf-8", "surrogatepass")).hexdigest()
+    def key(self, text: str, fields: frozenset[str] = ALL) -> str:
+        """The full result's key has no fields in it, as before fields could be chosen."""
+        tag = fields_tag(fields)
+        head = self.salt + "\0" + (f"fields={tag}\0" if tag else "")
+        return hashlib.sha256((head + text).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, text: str) -> str | None:
-        """The stored result for this text, as its JSON (everything but the IDENTITY fields)."""
+    def get(self, text: str, fields: frozenset[str] = ALL) -> str | None:
+        """The stored result with these fields for this text, as its JSON (everything but the
+        IDENTITY fields)."""
         try:
-            row = self.db.execute("SELECT value FROM results WHERE key = ?", (self.key(text),)).fetchone()
+            row = self.db.execute("SELECT value FROM results WHERE key = ?", (self.key(text, fields),)).fetchone()
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
             row = None
@@ -129,13 +135,14 @@ class ResultCache:
         self.hits += 1
         return row[0]
 
-    def put(self, result: dict) -> None:
-        """Store a result; one that comes with its JSON line (see batch.Result) is not encoded again."""
+    def put(self, result: dict, text: str | None = None, fields: frozenset[str] = ALL) -> None:
+        """Store the result with these fields of `text` (by default the result's own); one that
+        comes with its JSON line (see batch.Result) is not encoded again."""
         line = getattr(result, "json_line", None)
         stored = without_identity(line, result) if line else None
         if stored is None:
             stored = json.dumps({k: v for k, v in result.items() if k not in IDENTITY}, ensure_ascii=False)
-        row = (self.key(result["text"]), stored, time.time(), self.salt)
+        row = (self.key(result["text"] if text is None else text, fields), stored, time.time(), self.salt)
         insert = "INSERT OR REPLACE INTO results (key, value, stored, salt) VALUES (?, ?, ?, ?)"
         try:
             self.db.execute(insert, row)

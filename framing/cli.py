@@ -147,12 +147,17 @@ def main() -> None:
               help="Text: print findings from this probability up.")
 @click.option("--min-weight", type=click.FloatRange(0), default=MIN_WEIGHT, show_default=True,
               help="Text: mark and list trigger words from this weight up.")
+@click.option("--fields", "chosen_fields", metavar="FIELD,...",
+              help="JSON/JSONL: write (and compute) only these of scores, sentences, triggers, readability, "
+                   "text (default: all; see README, Choosing fields).")
+@click.option("--no-triggers", is_flag=True, help="JSON/JSONL: leave out trigger words and kinds (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
-          jobs, engine, scheduler, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only, dimensions,
-          min_probability, min_weight, quiet):
+          jobs, engine, scheduler, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only,
+          dimensions, min_probability, min_weight, chosen_fields, no_triggers, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
+    from .fields import output_fields, parse_fields
     from .models_dir import model_versions
     from .reading import ReadOptions
     from .records import RecordFields
@@ -167,6 +172,10 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
     if no_color and color not in (None, "never"):
         raise click.UsageError(f"--no-color contradicts --color {color}")
     colour = "never" if no_color else color or "auto"
+    if unit == "sentence" and (chosen_fields is not None or no_triggers):
+        raise click.UsageError("--fields and --no-triggers are for articles, not --unit sentence")
+    fields = output_fields(fmt, None if chosen_fields is None else parse_fields(chosen_fields), no_triggers,
+                           summary_only)
     versions = model_versions(models_dir, thresholds)
     shown = TextOptions(tuple(d for d in DIMENSIONS if d in dimensions) or DIMENSIONS, min_probability,
                         min_weight, findings=not summary_only)
@@ -182,7 +191,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
             failures, total, interrupted = _score_articles(
                 paths, options, versions, (models_dir, thresholds), fmt, stream,
                 click.style if fmt == "text" and use_colour(colour, stream) else None, jobs, cache, cache_dir, quiet,
-                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6), (engine, scheduler))
+                shown, None if cache_max_mb is None else int(cache_max_mb * 1e6), (engine, scheduler), fields)
     if interrupted:
         fail(f"interrupted after {total - failures} articles; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -197,7 +206,7 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, use_cache, cache_dir,
-                    quiet, shown, cache_max_bytes, engine=("local", None)) -> tuple[int, int, bool]:
+                    quiet, shown, cache_max_bytes, engine, fields) -> tuple[int, int, bool]:
     """Score and write every article; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
@@ -218,7 +227,7 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
     engines = ExitStack()  # a Dask engine's cluster and client are closed with it
     batch = engines.enter_context(open_engine(
         engine[0], jobs or (1 if one_article and not engine[1] and engine[0] == "local" else default_jobs()),
-        models[0], cache, models[1], engine[1]))
+        models[0], cache, models[1], engine[1], fields))
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
     writer = WRITERS[fmt](stream, style, shown) if fmt == "text" else WRITERS[fmt](stream)
     interrupted = False

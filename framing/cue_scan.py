@@ -192,7 +192,11 @@ class CueScanner:
         return pattern in self.keys
 
     def scan(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {key: [] for key in self.keys}
+        return {key: [] for key in self.keys} | self.scan_found(text)
+
+    def scan_found(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """`scan` without the patterns that do not match (most of them, in a sentence)."""
+        found: dict[str, list[tuple[int, int]]] = {}
         reached: dict[str, int] = {}
         by_first, fallback = self._by_first, self._fallback
         for start in _WORD_STARTS.finditer(text):
@@ -208,7 +212,7 @@ class CueScanner:
                 matched = groups[index]
                 if matched is not None and p >= reached.get(key, 0):
                     end = p + len(matched)
-                    found[key].append((p, end))
+                    found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
         for key, pattern in self.others.items():
             found[key] = [m.span() for m in pattern.finditer(text)]

@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .batch import Batch, _init_worker, _result, _score_line
+from .fields import ALL
 from .cache import ResultCache
 from .document import Document
 from .errors import FramingError, InputError
@@ -44,10 +45,10 @@ def require_dask():
 
 
 def _score_block(documents: list[Document], models_dir: str | None,
-                 thresholds: tuple[tuple[str, float], ...]) -> list[str]:
-    """A worker's task: each article's result as a JSON line."""
+                 thresholds: tuple[tuple[str, float], ...], fields: frozenset[str] = ALL) -> list[str]:
+    """A worker's task: each article's result, with the fields asked for, as a JSON line."""
     _init_worker(models_dir, thresholds)  # a no-op after the plugin's first load (load_models is cached)
-    return [_score_line(document) for document in documents]
+    return [_score_line(document, fields) for document in documents]
 
 
 def models_plugin(models_dir: str | None, thresholds: tuple[tuple[str, float], ...]):
@@ -82,12 +83,13 @@ class _Block:
 
 
 class _Slot:
-    """An article's place in the output: the `index`th result of `block`."""
+    """An article's place in the output: the `index`th result of `block`, and the article's
+    text (its result is cached under it)."""
 
-    __slots__ = ("block", "index")
+    __slots__ = ("block", "index", "text")
 
-    def __init__(self, block: _Block, index: int) -> None:
-        self.block, self.index = block, index
+    def __init__(self, block: _Block, index: int, text: str) -> None:
+        self.block, self.index, self.text = block, index, text
 
 
 class DaskBatch(Batch):
@@ -95,9 +97,9 @@ class DaskBatch(Batch):
     `jobs` worker processes started here and stopped by `close`."""
 
     def __init__(self, jobs: int = 1, models_dir: str | None = None, cache: ResultCache | None = None,
-                 thresholds: tuple[tuple[str, float], ...] = (), scheduler: str | None = None,
-                 client=None) -> None:
-        super().__init__(jobs, models_dir, cache, thresholds)
+                 thresholds: tuple[tuple[str, float], ...] = (), fields: frozenset[str] = ALL,
+                 scheduler: str | None = None, client=None) -> None:
+        super().__init__(jobs, models_dir, cache, thresholds, fields)
         self.scheduler = scheduler
         self.client = client
         self._own: list = []  # the client and cluster this batch started, closed by `close`
@@ -149,7 +151,7 @@ class DaskBatch(Batch):
             client = self._connect()
             limit = limit or self.workers() * IN_FLIGHT_PER_WORKER
             block.future = client.submit(_score_block, block.documents, self.models_dir, self.thresholds,
-                                         retries=RETRIES, pure=False)
+                                         self.fields, retries=RETRIES, pure=False)
             block.documents = []
             in_flight.append(block)
 
@@ -164,7 +166,7 @@ class DaskBatch(Batch):
                     send(block)
                     block = None
                 block = block or _Block(key)
-                pending.append(_Slot(block, len(block.documents)))
+                pending.append(_Slot(block, len(block.documents), item.text))
                 block.documents.append(item)
                 if block.full():
                     send(block)
@@ -190,7 +192,7 @@ class DaskBatch(Batch):
                     block.future.release()
                     in_flight.remove(block)
                 pending.popleft()
-                yield self._finish(self._store(_result(block.lines[head.index])))
+                yield self._finish(self._store(_result(block.lines[head.index]), head.text))
             else:
                 pending.popleft()
                 yield self._finish(head)

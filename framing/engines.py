@@ -14,6 +14,7 @@ from pathlib import Path
 from .batch import Batch, default_jobs
 from .cache import ResultCache, default_cache_dir
 from .errors import InputError
+from .fields import ALL
 
 ENGINES = ("local", "dask")
 
@@ -21,7 +22,7 @@ ENGINES = ("local", "dask")
 @contextmanager
 def open_engine(engine: str = "local", jobs: int | None = None, models_dir: str | None = None,
                 cache: ResultCache | None = None, thresholds: tuple[tuple[str, float], ...] = (),
-                scheduler: str | None = None) -> Iterator[Batch]:
+                scheduler: str | None = None, fields: frozenset[str] = ALL) -> Iterator[Batch]:
     """A `Batch` for `engine`: `run(items)` scores documents in order; closed on leaving.
 
     `scheduler` (tcp://host:8786) implies the Dask engine; the Dask engine without one starts
@@ -30,13 +31,13 @@ def open_engine(engine: str = "local", jobs: int | None = None, models_dir: str 
         from .dask_engine import DaskBatch, require_dask
 
         require_dask()
-        batch = DaskBatch(jobs or default_jobs(), models_dir, cache, thresholds, scheduler=scheduler)
+        batch = DaskBatch(jobs or default_jobs(), models_dir, cache, thresholds, fields, scheduler=scheduler)
         try:
             yield batch
         finally:
             batch.close()
     elif engine == "local":
-        yield Batch(jobs or default_jobs(), models_dir, cache, thresholds)
+        yield Batch(jobs or default_jobs(), models_dir, cache, thresholds, fields)
     else:
         raise ValueError(f"engine {engine!r}: choose from {', '.join(ENGINES)}")
 

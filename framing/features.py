@@ -173,13 +173,24 @@ class TextFeatures:
             self._grams[analyzer] = analyzer.grams(self.text, self._tokens)
         return self._grams[analyzer]
 
-    def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+    def _found(self) -> dict[str, list[tuple[int, int]]]:
+        """The scanner's matches (patterns it knows that are missing here do not match)."""
         if self._matches is None:
-            self._matches = self._scanner.scan(self.text) if self._scanner else {}
-        key = pattern.pattern
-        if key not in self._matches:
-            self._matches[key] = [m.span() for m in pattern.finditer(self.text)]
-        return self._matches[key]
+            self._matches = self._scanner.scan_found(self.text) if self._scanner else {}
+        return self._matches
+
+    def spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        found, key = self._found(), pattern.pattern
+        if key not in found:
+            found[key] = [] if self._scanner and key in self._scanner else \
+                [m.span() for m in pattern.finditer(self.text)]
+        return found[key]
+
+    def span_counts(self, patterns: list[re.Pattern]) -> list[int]:
+        """How many times each pattern matches: `len(spans(p))` for each, in one go."""
+        found, known = self._found(), self._scanner.keys if self._scanner else ()
+        return [len(found[p.pattern]) if p.pattern in found else 0 if p.pattern in known else len(self.spans(p))
+                for p in patterns]
 
 
 def text_features(text: str | TextFeatures) -> TextFeatures:
@@ -260,6 +271,7 @@ class CueSet:
         object.__setattr__(self, "_lexicon_index", index)
         object.__setattr__(self, "_compiled", {n: re.compile(p) for n, p in self.patterns.items()
                                                if n in self.names})
+        object.__setattr__(self, "_pattern_list", list(self._compiled.values()))
 
     @classmethod
     def build(cls, names: tuple[str, ...], patterns: dict[str, str] | None = None,
@@ -293,11 +305,26 @@ class CueSet:
                     found.extend(CueMatch(cue, start, end) for cue in cues)
         return found
 
+    def _counts(self, features: TextFeatures) -> dict[str, int]:
+        """Matches of each cue, as `matches` would count them, without listing them: scoring
+        needs the counts of every sentence, explaining the matches of a few."""
+        counts = dict.fromkeys(self.names, 0)
+        counts.update(zip(self._compiled, features.span_counts(self._pattern_list)))
+        if self.lexicons:
+            index = self._lexicon_index
+            for gram, _, _ in features.grams(self._lexicon_grams):
+                for cue in index.get(gram, ()):
+                    counts[cue] += 1
+        return counts
+
     def values(self, text: str | TextFeatures, attributed: bool, quoted_share: float,
                matches: list[CueMatch] | None = None) -> list[float]:
         """One value per name: log-scaled counts of pattern and word-list matches, then context."""
-        counts = dict.fromkeys(self.names, 0)
-        for match in self.matches(text) if matches is None else matches:
-            counts[match.cue] += 1
+        if matches is None:
+            counts = self._counts(text_features(text))
+        else:
+            counts = dict.fromkeys(self.names, 0)
+            for match in matches:
+                counts[match.cue] += 1
         context = {"attributed": float(attributed), "quoted": quoted_share}
         return [context[n] if n in CONTEXT_CUES else math.log1p(counts[n]) for n in self.names]

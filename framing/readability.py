@@ -83,6 +83,11 @@ def _textstat():
 _NOT_A_WORD = re.compile(r"\S{41,}")  # no English word is this long; hyphenating one is slow
 
 
+def word_count(text: str) -> int:
+    """The `words` of `readability`, alone: the article scores need it, readability or not."""
+    return int(_textstat().lexicon_count(_NOT_A_WORD.sub("x", text)))
+
+
 def readability(text: str) -> dict:
     """Flesch reading ease, Flesch-Kincaid grade, words and sentences of `text`."""
     ts = _textstat()

@@ -6,10 +6,14 @@ offset indexes it), model versions, article scores, readability, and the sentenc
 start, end, text, kind, voice, quotes, attributions, and one verdict per dimension (null
 for debris): probability, label, triggers [{start, end, text, kind, weight, quoted}] and,
 for speculation, kinds. Results cross process boundaries and the cache in this form.
+
+With fewer `fields` (framing.fields), the keys of the fields left out are left out too:
+`scores`, `sentences`, per verdict `triggers` and `kinds`, `readability`, `text`.
 """
 from __future__ import annotations
 
 from .document import DIMENSIONS, Document, Sentence, Span, Verdict
+from .fields import ALL
 
 SCHEMA = "framing/1"
 
@@ -25,34 +29,41 @@ def _trigger_dict(span: Span) -> dict:
     return {**_span_dict(span), "weight": span.weight, "quoted": span.quoted}
 
 
-def verdict_dict(task: str, verdict: Verdict) -> dict:
-    d = {"probability": verdict.probability, "label": verdict.label,
-         "triggers": [_trigger_dict(t) for t in verdict.triggers]}
-    if task == "speculative":
-        d["kinds"] = verdict.kinds
+def verdict_dict(task: str, verdict: Verdict, triggers: bool = True) -> dict:
+    d = {"probability": verdict.probability, "label": verdict.label}
+    if triggers:
+        d["triggers"] = [_trigger_dict(t) for t in verdict.triggers]
+        if task == "speculative":
+            d["kinds"] = verdict.kinds
     return d
 
 
-def sentence_dict(index: int, sentence: Sentence) -> dict:
+def sentence_dict(index: int, sentence: Sentence, triggers: bool = True) -> dict:
     d = {"index": index, "start": sentence.start, "end": sentence.end, "text": sentence.text,
          "kind": sentence.kind, "voice": sentence.voice,
          "quotes": [{"start": q.start, "end": q.end} for q in sentence.quotes],
          "attributions": [_span_dict(a) for a in sentence.attributions]}
     for task in DIMENSIONS:
         verdict = sentence.verdicts.get(task)
-        d[task] = verdict_dict(task, verdict) if verdict else None
+        d[task] = verdict_dict(task, verdict, triggers) if verdict else None
     return d
 
 
-def document_dict(document: Document) -> dict:
-    return {
+def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
+    d = {
         "schema": SCHEMA, "source": document.source, "path": document.path, "id": document.id,
         "title": document.title,
         "format": document.format, "metadata": document.metadata, "warnings": document.warnings,
         "language": document.language, "text": document.text,
         "models": document.models, "scores": document.scores, "readability": document.readability,
-        "sentences": [sentence_dict(i, s) for i, s in enumerate(document.sentences)],
     }
+    for name in ("text", "scores", "readability"):
+        if name not in fields:
+            del d[name]
+    if "sentences" in fields:
+        triggers = "triggers" in fields
+        d["sentences"] = [sentence_dict(i, s, triggers) for i, s in enumerate(document.sentences)]
+    return d
 
 
 def _span(d: dict, text: str, kind: str = "") -> Span:
@@ -60,10 +71,10 @@ def _span(d: dict, text: str, kind: str = "") -> Span:
 
 
 def document_from_dict(d: dict) -> Document:
-    """The `Document` a `document_dict` was made from."""
-    text = d["text"]
+    """The `Document` a `document_dict` was made from (what fields it lacks stays empty)."""
+    text = d.get("text", "")
     sentences = []
-    for s in d["sentences"]:
+    for s in d.get("sentences", []):
         verdicts = {}
         for task in DIMENSIONS:
             v = s.get(task)
@@ -71,7 +82,7 @@ def document_from_dict(d: dict) -> Document:
                 verdicts[task] = Verdict(
                     v["probability"], v["label"], kinds=list(v.get("kinds", [])),
                     triggers=[Span(t["start"], t["end"], t["text"], t.get("kind", ""), t["weight"],
-                                   t.get("quoted", False)) for t in v["triggers"]])
+                                   t.get("quoted", False)) for t in v.get("triggers", [])])
         sentences.append(Sentence(s["start"], s["end"], s["text"], s["kind"],
                                   quotes=[_span(q, text, "quote") for q in s["quotes"]],
                                   attributions=[_span(a, text) for a in s["attributions"]],

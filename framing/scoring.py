@@ -8,16 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .aggregate import article_scores
+from .aggregate import SCORES_READ, article_scores
 from .cue_scan import CueScanner
 from .cues import quote_spans, standalone_context
 from .document import NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
 from .errors import ModelError
 from .features import TextFeatures, speculation_kind
+from .fields import ALL
 from .language import language_check
-from .linear import LinearModel
+from .linear import Evaluation, LinearModel
 from .models_dir import model_files, model_versions
-from .readability import readability
+from .readability import readability, word_count
 from .segment import segment_document
 
 
@@ -71,31 +72,55 @@ def _sentence_unit(sentence: Sentence) -> _Unit:
                  context_spans)
 
 
-def _verdicts(models: Models, units: list[_Unit]) -> list[dict[str, Verdict]]:
-    """The three verdicts on each sentence, all sentences at once; triggers and kinds are
-    worked out for positive verdicts only."""
+def explanations(fields: frozenset[str]) -> dict[str, str]:
+    """What to work out for each dimension's positive verdicts, given the fields to write:
+    "triggers" (triggers and kinds), "kinds", or nothing (a dimension left out)."""
+    if "triggers" in fields:
+        return dict.fromkeys(POSITIVE, "triggers")
+    return dict(SCORES_READ) if "scores" in fields else {}
+
+
+def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None = None) -> list[dict[str, Verdict]]:
+    """The three verdicts on each sentence, all sentences at once; what `explain` asks for
+    (all of it by default) is worked out for positive verdicts only."""
+    explain = dict.fromkeys(POSITIVE, "triggers") if explain is None else explain
     features = [TextFeatures(u.text, models.scanner) for u in units]
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
     for task, model in models.classifiers.items():
         probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
+        threshold, need = models.thresholds[task], explain.get(task)
         for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
-            sentence_verdicts[task] = (Verdict(round(probability, 4), NEGATIVE[task]) if probability < models.thresholds[task]
-                                       else _explained(task, model, unit, sentence_features, probability))
+            if probability < threshold:
+                verdict = Verdict(round(probability, 4), NEGATIVE[task])
+            elif need == "triggers":
+                verdict = _explained(task, model, unit, sentence_features, probability)
+            elif need == "kinds":
+                verdict = Verdict(round(probability, 4), POSITIVE[task],
+                                  kinds=_kinds(task, model, sentence_features, unit))
+            else:
+                verdict = Verdict(round(probability, 4), POSITIVE[task])
+            sentence_verdicts[task] = verdict
     return verdicts
+
+
+def _kinds(task: str, model: LinearModel, features: TextFeatures, unit: _Unit,
+           evaluation: Evaluation | None = None) -> list[str]:
+    """A positive verdict's kinds: from the model's kind heads, or (speculation) its cues."""
+    if model.kind_names:
+        return model.kinds(evaluation or model.evaluate(features, unit.attributed, unit.quoted_share))
+    if task == "speculative":
+        matches = evaluation.matches if evaluation else model.cues.matches(features)
+        return sorted({k for m in matches if (k := speculation_kind(m.cue))})
+    return []
 
 
 def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeatures, probability: float) -> Verdict:
     """A positive verdict with the triggers behind it (and, for speculation, its kinds)."""
     evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
     triggers = model.triggers(evaluation, context_spans=unit.context_spans)
-    if model.kind_names:
-        kinds = model.kinds(evaluation)
-    elif task == "speculative":
-        kinds = sorted({k for m in evaluation.matches if (k := speculation_kind(m.cue))})
-    else:
-        kinds = []
+    kinds = _kinds(task, model, features, unit, evaluation)
     quotes = unit.context_spans.get("quoted", [])
     text, offset = unit.text, unit.offset
     return Verdict(
@@ -110,13 +135,13 @@ def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeature
 BATCH = 256
 
 
-def score_sentences(sentences: list[Sentence], models: Models) -> None:
+def score_sentences(sentences: list[Sentence], models: Models, explain: dict[str, str] | None = None) -> None:
     """Fill in the verdicts of the sentences to be scored, using the quotes and attributions
-    marked on them."""
+    marked on them; `explain` as in `_verdicts`."""
     scored = [s for s in sentences if s.scored]
     for start in range(0, len(scored), BATCH):
         batch = scored[start:start + BATCH]
-        for sentence, verdicts in zip(batch, _verdicts(models, [_sentence_unit(s) for s in batch])):
+        for sentence, verdicts in zip(batch, _verdicts(models, [_sentence_unit(s) for s in batch], explain)):
             sentence.verdicts = verdicts
 
 
@@ -136,14 +161,17 @@ def score_text(text: str, models: Models) -> dict[str, Verdict]:
 
 
 def analyze(text: str | Document, models_dir: str | None = None,
-            thresholds: tuple[tuple[str, float], ...] = ()) -> Document:
-    """Segment, score and summarize one article."""
+            thresholds: tuple[tuple[str, float], ...] = (), fields: frozenset[str] = ALL) -> Document:
+    """Segment, score and summarize one article, working out only what `fields` (see
+    `framing.fields`) will show: left out, triggers and readability stay empty."""
     document = text if isinstance(text, Document) else Document(text=text)
     models = load_models(models_dir, thresholds)
     segment_document(document)
-    score_sentences(document.sentences, models)
+    score_sentences(document.sentences, models, explanations(fields))
     document.language = language_check(document.text)
-    document.readability = readability(document.text)
-    document.scores = article_scores(document)
+    document.readability = readability(document.text) if "readability" in fields else {}
+    if "scores" in fields:
+        words = document.readability["words"] if document.readability else word_count(document.text)
+        document.scores = article_scores(document, words)
     document.models = dict(models.versions)
     return document

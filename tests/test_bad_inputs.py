@@ -180,11 +180,11 @@ def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatc
     out = tmp_path / "out.jsonl"
     real_score, calls = framing.batch._score, []
 
-    def interrupted_on_third(document):
+    def interrupted_on_third(document, *fields):
         calls.append(document.source)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real_score(document)
+        return real_score(document, *fields)
 
     monkeypatch.setattr(framing.batch, "_score", interrupted_on_third)
     result = run("score", folder, "--format", "jsonl", "-j", "1", "-o", out)
@@ -193,7 +193,7 @@ def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatc
     assert [json.loads(l)["source"].rsplit("/", 1)[1] for l in out.read_text().splitlines()] == ["a.txt", "b.txt"]
 
     calls.clear()
-    monkeypatch.setattr(framing.batch, "_score", lambda d: (calls.append(d.source), real_score(d))[1])
+    monkeypatch.setattr(framing.batch, "_score", lambda d, *f: (calls.append(d.source), real_score(d, *f))[1])
     again = run("score", folder, "--format", "jsonl", "-j", "1", "-o", out)
     assert again.exit_code == 0
     assert [c.rsplit("/", 1)[1] for c in calls] == ["c.txt", "d.txt"]  # a and b came from the cache

@@ -52,3 +52,19 @@ def test_alternatives_split_only_where_the_group_is_not_repeated():
     assert _alternatives(r"(?:a(?:b|c)|[|)]x|\(y)(?!z)") == (["a(?:b|c)", "[|)]x", r"\(y"], "(?!z)")
     assert _alternatives("(?:(?:al|b))(?!z)") == (["al", "b"], "(?!z)")
     assert _alternatives("(?:ab|a)*c") == (["(?:ab|a)*c"], "")
+
+
+def test_cue_counts_are_those_of_the_listed_matches():
+    """Scoring counts cue matches without listing them; explaining lists them: same numbers."""
+    from framing.features import TextFeatures
+
+    models = load_models()
+    sentences = [s.text for path in sorted(CORPUS.rglob("*.txt")) for s in segment(path.read_text(encoding="utf-8"))]
+    nonzero = 0
+    for model in models.classifiers.values():
+        for text in sentences:
+            features = TextFeatures(text, models.scanner)
+            counted = model.cues.values(TextFeatures(text, models.scanner), True, 0.25)
+            assert counted == model.cues.values(features, True, 0.25, model.cues.matches(features)), text
+            nonzero += sum(v > 0 for v in counted[:-2])
+    assert nonzero > 700

@@ -121,3 +121,23 @@ def test_voice_of_reported_speech_in_the_plural_and_elsewhere(text, voice):
 def test_initials_do_not_cut_a_source_short():
     [s] = segment("According to the U.S. Navy, the tanker was towed clear by noon.")
     assert [a.text for a in s.attributions] == ["According to the U.S. Navy"]
+
+
+
+def test_attribution_word_tests_skip_only_patterns_that_cannot_match():
+    """An attribution pattern skipped because its words are absent would not have matched."""
+    from framing.cues import _ATTRIBUTION
+
+    made_up = ["He said it was over.", "They says so.", "Officials told reporters the bridge was shut.",
+               "She tells him everything.", "The minister confirmed that talks had failed.", "I said no.",
+               "We promised that we would come.", "Nobody spoke.", "Sources revealed that."]
+    corpus = [s.text for path in sorted(CORPUS.rglob("*.txt")) for s in segment(path.read_text(encoding="utf-8"))]
+    skipped = matched = 0
+    for sentence in made_up + corpus:
+        for _, pattern, *needed in _ATTRIBUTION:
+            if needed and not any(word in sentence for word in needed[0]):
+                assert pattern.search(sentence) is None, sentence
+                skipped += 1
+            elif needed:
+                matched += pattern.search(sentence) is not None
+    assert skipped > 300 and matched > 20

@@ -257,25 +257,27 @@ def _score_articles(paths, options, versions, models, fmt, stream, style, jobs, 
 def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
     from .output import SentenceLineWriter
     from .reading import open_binary
-    from .records import parse_json_line, text_lines
+    from .records import field_list, parse_json_line, text_lines
     from .render import sentence_record
     from .scoring import BATCH, score_texts
 
     failures = total = 0
     writer = SentenceLineWriter(stream, fmt)
     field = options.fields.text
-    batch: list[tuple[dict | None, InputError | None]] = []  # in input order, problems included
+    # In input order, problems included, each with what stderr says of it (None: said already).
+    batch: list[tuple[dict | None, InputError | None, str | None]] = []
 
     def flush() -> int:
-        verdicts = iter(score_texts([record[field] for record, problem in batch if problem is None], models))
-        for record, problem in batch:
+        verdicts = iter(score_texts([record[field] for record, problem, _ in batch if problem is None], models))
+        for record, problem, said in batch:
             if problem is None:
                 line = sentence_record(record, next(verdicts), options.fields)
             else:
-                fail(str(problem))
+                if said:
+                    fail(said)
                 line = {"id": None if record is None else record.get(options.fields.id), "error": str(problem)}
             writer.write(line)
-        problems = sum(problem is not None for _, problem in batch)
+        problems = sum(problem is not None for _, problem, _ in batch)
         batch.clear()
         return problems
 
@@ -287,6 +289,7 @@ def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
             failures, total = failures + 1, total + 1
             fail(str(exc))
             continue
+        field_seen = field_missing = False  # a wrong --text-field is said once per file, with the fields there
         with stream_in:
             for number, line in enumerate(text_lines(stream_in), start=1):
                 record = parse_json_line(line, f"{source}:{number}")
@@ -294,11 +297,21 @@ def _score_sentences(paths, models, stream, options, fmt) -> tuple[int, int]:
                     continue
                 total += 1
                 if isinstance(record, InputError):
-                    batch.append((None, record))
+                    batch.append((None, record, str(record)))
                 elif not isinstance(record.get(field), str):
-                    batch.append((record, InputError(f"{source}:{number}", f'record has no "{field}" field')))
+                    problem = InputError(f"{source}:{number}", f'record has no "{field}" field')
+                    if field_seen:  # the field exists in this file: each record without it is named
+                        said = str(problem)
+                    elif field_missing:
+                        said = None
+                    else:
+                        said = (f'{source}: records have no "{field}" field (name the text field with '
+                                f"--text-field); fields found: {field_list(record)}")
+                    field_missing = True
+                    batch.append((record, problem, said))
                 else:
-                    batch.append((record, None))
+                    field_seen = True
+                    batch.append((record, None, None))
                 if len(batch) >= BATCH:
                     failures += flush()
         failures += flush()

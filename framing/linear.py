@@ -76,6 +76,9 @@ class LinearModel:
         self._idf = self.idf.tolist()
         self._coef = self.coef.tolist()
         self._cue_coef = self._coef[len(self.vocabulary):]
+        self._kind_rows = [(row[:len(self.vocabulary)], row[len(self.vocabulary):], intercept)
+                           for row, intercept in zip(self.kind_coef.tolist(), self.kind_intercept.tolist())] \
+            if self.kind_names else []
         # Terms with a masked name: they count, but a name is never shown as evidence.
         self._name_terms = {i for term, i in self.vocabulary.items() if PLACEHOLDER in term}
 
@@ -170,10 +173,9 @@ class LinearModel:
         sentences are of one kind; the margin was chosen on the news dev split)."""
         if not self.kind_names:
             return []
-        n = len(self.vocabulary)
-        decisions = [float(intercept + sum(v * row[i] for i, v in evaluation.values.items())
-                           + sum(map(operator.mul, evaluation.cue_values, row[n:])))
-                     for row, intercept in zip(self.kind_coef.tolist(), self.kind_intercept.tolist())]
+        decisions = [intercept + sum([v * terms[i] for i, v in evaluation.values.items()])
+                     + sum(map(operator.mul, evaluation.cue_values, cues))
+                     for terms, cues, intercept in self._kind_rows]
         top = int(np.argmax(decisions))
         return [name for i, (name, d) in enumerate(zip(self.kind_names, decisions))
                 if i == top or d >= KIND_MARGIN]

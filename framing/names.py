@@ -65,10 +65,15 @@ def masked(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, 
     """`toks` with every name replaced by the placeholder, inside hyphenated words too
     ("anti-Israel" becomes "anti-_name_"). In a headline in title case, where nearly every
     word is capitalized, only the listed names count."""
-    capitals = sum(text[start].isupper() for _, start, _ in toks)
-    title_case = len(toks) > 3 and capitals > 0.6 * len(toks)
+    capitals = [text[start].isupper() for _, start, _ in toks]
+    title_case = len(toks) > 3 and sum(capitals) > 0.6 * len(toks)
     out = []
     for i, (word, start, end) in enumerate(toks):
+        if "-" not in word:  # the common case, kept fast: this runs for every word scored
+            name = listed(word) if title_case else (listed(word) or (
+                i > 0 and capitals[i] and word not in _NOT_NAMES))
+            out.append((PLACEHOLDER, start, end) if name else (word, start, end))
+            continue
         parts, originals = word.split("-"), text[start:end].split("-")
         if len(parts) != len(originals):  # the tokenizer changed the word: judge it whole
             parts, originals = [word], [text[start:end]]

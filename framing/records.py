@@ -49,7 +49,7 @@ def record_document(record: object, source: str, path: str | None, fmt: str,
                     id=str(ident) if ident is not None else None, format=fmt, metadata=metadata)
 
 
-def _field_list(names: Iterable[str], limit: int = 20) -> str:
+def field_list(names: Iterable[str], limit: int = 20) -> str:
     """Field names for a one-line message: a name with control characters or spaces at its
     ends is shown quoted and escaped, so it can neither break the line nor hide."""
     shown = [name if name.isprintable() and name == name.strip() and name else repr(name) for name in names]
@@ -80,7 +80,7 @@ class _MissingText:
         n = len(self.lines)
         which = f'record has no "{self.field}" field' if n == 1 else f'none of its {n} records has a "{self.field}" field'
         return InputError(self.source, f"{which} (name the text field with --text-field); "
-                                       f"fields found: {_field_list(self.keys)}")
+                                       f"fields found: {field_list(self.keys)}")
 
 
 def json_documents(text: str, source: str, path: str | None, fields: RecordFields = RecordFields(),
@@ -217,7 +217,7 @@ def csv_documents(stream: BinaryIO, source: str, path: str | None, fields: Recor
     try:
         if not reader.fieldnames or fields.text not in reader.fieldnames:
             yield InputError(source, f'CSV header has no "{fields.text}" column (name the text column with '
-                                     f"--text-field); columns: {_field_list(reader.fieldnames or [])}")
+                                     f"--text-field); columns: {field_list(reader.fieldnames or [])}")
             return
         for row in reader:
             where = f"{source}:{reader.line_num}"

@@ -240,3 +240,18 @@ def test_a_wrong_text_field_is_one_error_per_file_listing_the_fields_found(tmp_p
         "--text-field); fields found: uid, headline, body, outlet",
         "framing: error: 1 of 1 inputs failed"]
     assert len(run("score", path, "--format", "jsonl", "--text-field", "body").stdout.splitlines()) == 4
+
+
+def test_a_wrong_text_field_of_sentence_records_is_said_once_with_the_fields_there(tmp_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    path = tmp_path / "sentences.jsonl"
+    path.write_text("".join(f'{{"id": {i}, "body": "The vote was held on Tuesday."}}\n' for i in range(5)))
+    result = CliRunner().invoke(main, ["score", "--unit", "sentence", str(path), "--no-cache"])
+    assert result.exit_code == 2
+    said = [line for line in result.stderr.splitlines() if "no \"text\" field" in line]
+    assert said == [f'framing: error: {path}: records have no "text" field (name the text field with '
+                    f"--text-field); fields found: id, body"]
+    assert len([line for line in result.stdout.splitlines() if '"error"' in line]) == 5

@@ -2,9 +2,10 @@
 
 For each source of a dimension, train on all the others and score the one left out; the
 news sets are left out together and scored on the news test split (a seeded fifth of the
-PTC articles, never trained on by any row). The last row trains on everything outside that
-split and scores it: the figure for the shipped model. Examples that share an article with
-the scored ones are never trained on.
+PTC articles, never trained on by any row). The last two rows train on everything outside
+the test split (less the scored articles), calibrate on its news, and score the news dev
+split (where recipes are chosen) and the test split (reported once). Examples that share an
+article with the scored ones are never trained on.
 """
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from . import datasets
-from .datasets import Example
 from .aggregate import STRONG
 from .calibration import expected_calibration_error, fit_calibration, out_of_fold_news
+from .datasets import Example
 from .metrics import binary_scores
 from .tasks import TaskConfig, task_config
 from .tasks.news import NEWS_SOURCE_NAMES, news_sources

@@ -19,8 +19,8 @@ import numpy as np
 
 from .errors import ModelError
 from .manifest import verify
-from .names import PLACEHOLDER
 from .features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
+from .names import PLACEHOLDER
 
 FORMAT = "framing-linear/2"
 TOP_TRIGGERS = 6

@@ -18,15 +18,16 @@ import numpy as np
 from . import datasets
 from .calibration import expected_calibration_error
 from .document import DIMENSIONS
+from .labelling.labels import PRODUCT_KIND
 from .labelling.sample import line_spans
 from .metrics import binary_scores
 from .tasks.news import OWN_LABELS
 
 NEWS_FILES = ("news/maintainers_news_labels.jsonl", "news/maintainers_news_bulk.jsonl")
-KIND_NAMES = {"hedged": "hedge"}  # the product's kind names -> the guideline's
+GUIDELINE_KIND = {product: guideline for guideline, product in PRODUCT_KIND.items()}
 
 
-def test_lines(root: Path, split: str = "test") -> dict[str, list[dict]]:
+def split_lines(root: Path, split: str = "test") -> dict[str, list[dict]]:
     """Labelled lines of the split's articles, by article, with their offsets in the file."""
     by_article: dict[str, list[dict]] = defaultdict(list)
     paths = [root / name for name in NEWS_FILES] + ([OWN_LABELS] if OWN_LABELS.exists() else [])
@@ -55,7 +56,7 @@ def line_prediction(sentences: list, start: int, end: int, thresholds: dict[str,
         probability = max(s.verdicts[task].probability for s in inside)
         prediction[task] = probability
         prediction[f"{task}_label"] = int(probability >= thresholds[task])
-    prediction["kinds"] = sorted({KIND_NAMES.get(k, k) for s in inside
+    prediction["kinds"] = sorted({GUIDELINE_KIND[k] for s in inside
                                   for k in s.verdicts["speculative"].kinds})
     return prediction
 
@@ -66,7 +67,7 @@ def evaluate_news(data: str | None, models_dir: str | None = None, split: str = 
     root = datasets.require_data_dir(data)
     models = load_models(models_dir)
     gold, predicted, shares = [], [], defaultdict(list)
-    for doc_id, records in sorted(test_lines(root, split).items()):
+    for doc_id, records in sorted(split_lines(root, split).items()):
         document = analyze(datasets.article_text(root, doc_id), models_dir)
         pairs = [(r, line_prediction(document.sentences, r["start"], r["end"], models.thresholds)) for r in records]
         pairs = [(r, p) for r, p in pairs if p is not None]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .aggregate import KINDS
 from .document import DIMENSIONS
 
 SHARED_SCORES = ("count", "share", "strong_share", "writer_share", "reported_share", "mean_probability")
-KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
 ARTICLE_COLUMNS = (
     ["source", "path", "id", "title", "format", "sentences", "scored_sentences"]
     + [f"{task}_{m}" for task in DIMENSIONS for m in SHARED_SCORES]

@@ -20,6 +20,7 @@ from .linear import LinearModel
 from .manifest import record
 from .metrics import binary_scores
 from .calibration import fit_calibration, out_of_fold_news
+from .labelling.labels import PRODUCT_KIND
 from .tasks import TaskConfig
 from .tasks.news import NEWS_SOURCE_NAMES
 
@@ -92,10 +93,6 @@ def calibrated(model: LinearModel, calibration: dict) -> LinearModel:
                    metadata={**model.metadata, "calibration": calibration})
 
 
-# The kinds as the product names them, from the guideline's names in the labelled data.
-KIND_NAMES = {"hedge": "hedged", "forecast": "forecast", "hypothetical": "hypothetical", "alarmist": "alarmist"}
-
-
 def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], config: TaskConfig) -> LinearModel:
     """`model` with one class-balanced logistic regression per kind, trained on the positive
     examples that name their kinds, over the model's own features; `model` as it is when the
@@ -104,11 +101,11 @@ def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], con
     from threadpoolctl import threadpool_limits
 
     named = [e for e in examples if e.trained and e.label and e.kinds]
-    if any(len({kind in e.kinds for e in named}) < 2 for kind in KIND_NAMES):
+    if any(len({kind in e.kinds for e in named}) < 2 for kind in PRODUCT_KIND):
         return model
     features = feature_matrix(vectorizer, model.cues, [e.text for e in named])
     rows, intercepts = [], []
-    for kind in KIND_NAMES:
+    for kind in PRODUCT_KIND:
         labels = [int(kind in e.kinds) for e in named]
         head = LogisticRegression(C=config.C, class_weight="balanced", max_iter=5000)
         with threadpool_limits(limits=1):
@@ -118,7 +115,7 @@ def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], con
             coef[:len(model.vocabulary)] *= vectorizer.term_scale_
         rows.append(coef)
         intercepts.append(float(head.intercept_[0]))
-    return replace(model, kind_names=tuple(KIND_NAMES.values()), kind_coef=np.array(rows),
+    return replace(model, kind_names=tuple(PRODUCT_KIND.values()), kind_coef=np.array(rows),
                    kind_intercept=np.array(intercepts),
                    metadata={**model.metadata, "kind_examples": len(named)})
 

@@ -15,8 +15,11 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..aggregate import KINDS as PRODUCT_KINDS
+
 VOICES = ("writer", "quoted", "attributed")
-KINDS = ("hedge", "forecast", "hypothetical", "alarmist")
+KINDS = ("hedge", "forecast", "hypothetical", "alarmist")  # as ANNOTATION.md names them
+PRODUCT_KIND = dict(zip(KINDS, PRODUCT_KINDS))  # ... and as framing's output names them
 BINARY = ("opinion", "speculative", "loaded")
 FIELDS = ("voice",) + BINARY + ("kinds",)
 

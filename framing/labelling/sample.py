@@ -1,11 +1,13 @@
 """Choose the lines to label and write the annotators' batch files.
 
-Lines come from the PTC articles (../shared/data/articles/ptc), from the part the
-maintainers' news sets do not cover: a contiguous run of up to `--per-article` lines per
+Lines come from the PTC articles (../shared/data/articles/ptc), from the part neither the
+maintainers' news sets nor our own labels cover: a contiguous run of up to `--per-article` lines per
 article, so an annotator reads them in order with the headline for context. Articles go
 to batches whole; the news test split (`datasets.news_split`) holds a seeded fifth of them.
 
-    python -m framing.labelling.sample --data ../shared/data --out /tmp/annotation
+    python -m framing.labelling.sample --data ../shared/data --out /tmp/annotation --prefix q
+
+A later round takes a new `--prefix`, so its ids never meet those of the labels already made.
 """
 from __future__ import annotations
 
@@ -15,16 +17,17 @@ import random
 from pathlib import Path
 
 from ..datasets import PTC_ARTICLES, news_split, require_data_dir
+from ..tasks.news import OWN_LABELS
 
 MAINTAINER_SETS = ("news/maintainers_news_labels.jsonl", "news/maintainers_news_bulk.jsonl")
 SEED = 11
 
 
 def covered_lines(root: Path) -> dict[str, set[int]]:
-    """Lines of PTC articles that the maintainers' sets already label."""
+    """Lines of PTC articles that the maintainers' sets or our own labels already cover."""
     covered: dict[str, set[int]] = {}
-    for name in MAINTAINER_SETS:
-        with open(root / name, encoding="utf-8") as lines:
+    for path in [root / name for name in MAINTAINER_SETS] + [OWN_LABELS]:
+        with open(path, encoding="utf-8") as lines:
             for line in lines:
                 record = json.loads(line)
                 if record["dataset"] == "ptc_articles":
@@ -44,7 +47,7 @@ def line_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def sample(root: Path, per_article: int, seed: int = SEED) -> list[dict]:
+def sample(root: Path, per_article: int, prefix: str = "p", seed: int = SEED) -> list[dict]:
     rng = random.Random(seed)
     covered = covered_lines(root)
     records = []
@@ -59,7 +62,7 @@ def sample(root: Path, per_article: int, seed: int = SEED) -> list[dict]:
         split = news_split(doc_id)
         headline = text[spans[0][1]:spans[0][2]]
         for number, start, end in free[first:first + per_article]:
-            records.append({"id": f"p{len(records):05d}", "dataset": "ptc_articles",
+            records.append({"id": f"{prefix}{len(records):05d}", "dataset": "ptc_articles",
                             "doc_id": doc_id, "line": number, "start": start, "end": end,
                             "split": split, "text": text[start:end], "headline": headline})
     return records
@@ -97,8 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True)
     parser.add_argument("--per-article", type=int, default=35)
     parser.add_argument("--batches", type=int, default=8)
+    parser.add_argument("--prefix", default="p", help="first letter of the ids of this round")
     args = parser.parse_args(argv)
-    records = sample(require_data_dir(args.data), args.per_article)
+    records = sample(require_data_dir(args.data), args.per_article, args.prefix)
     write_batches(records, Path(args.out), args.batches)
     articles = {r["doc_id"] for r in records}
     tests = {r["doc_id"] for r in records if r["split"] == "test"}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .document import DIMENSIONS, Document, Sentence
+from . import dimensions
+from .document import Document, Sentence
 
 TOP_SENTENCES = 3
 VOICES = ("writer", "attributed", "quoted")
-KINDS = ("hedged", "forecast", "hypothetical", "alarmist")
 STRONG = 0.8  # probabilities are calibrated on news: a strong verdict is right about 80% of the time or more
 
 
@@ -26,10 +26,11 @@ def _flagged(scored: list[tuple[int, Sentence]], task: str) -> list[tuple[int, S
     return sorted(flagged, key=lambda item: (-item[1].verdicts[task].probability, item[0]))
 
 
-def _dimension(scored: list[tuple[int, Sentence]], task: str) -> dict:
+def _dimension(scored: list[tuple[int, Sentence]], dimension: dimensions.Dimension, words: int) -> dict:
+    task = dimension.name
     flagged = _flagged(scored, task)
     probabilities = [s.verdicts[task].probability for _, s in scored]
-    return {
+    scores = {
         "count": len(flagged),
         "share": _share(len(flagged), len(scored)),
         "strong_share": _share(sum(p >= STRONG for p in probabilities), len(scored)),
@@ -38,37 +39,23 @@ def _dimension(scored: list[tuple[int, Sentence]], task: str) -> dict:
         "mean_probability": round(sum(probabilities) / len(probabilities), 4) if probabilities else 0.0,
         "top": [i for i, _ in flagged[:TOP_SENTENCES]],
     }
-
-
-# What the scores read of a positive verdict besides its probability and label: loaded
-# trigger terms (per 100 words) and kinds of speculation. Scoring works these out even when
-# the output shows no triggers.
-SCORES_READ = {"loaded": "triggers", "speculative": "kinds"}
+    if dimension.extras:
+        scores.update(dimension.extras(scored, flagged, words))
+    if dimension.kinds:
+        kinds = Counter(k for _, s in flagged for k in s.verdicts[task].kinds)
+        scores["kinds"] = {k: {"count": kinds[k], "share": _share(kinds[k], len(scored))} for k in dimension.kinds}
+    return scores
 
 
 def article_scores(document: Document, words: int | None = None) -> dict:
     """Per dimension: flagged count, share (all, writer's voice, reported speech), mean
-    probability and the strongest sentences; plus what each dimension adds of its own.
-    `words` is textstat's word count (by default the readability figures')."""
+    probability and the strongest sentences; the counts of its kinds, if it names kinds; and
+    what the dimension adds of its own (`Dimension.extras`). `words` is textstat's word count
+    (by default the readability figures')."""
     scored = [(i, s) for i, s in enumerate(document.sentences) if s.scored]
     words = (document.readability.get("words") if words is None else words) or sum(len(s.text.split()) for _, s in scored)
     scores: dict = {"sentences": len(document.sentences), "scored_sentences": len(scored),
                     "voices": {v: sum(s.voice == v for _, s in scored) for v in VOICES}}
-    for task in DIMENSIONS:
-        scores[task] = _dimension(scored, task)
-
-    loaded_terms = [t for _, s in _flagged(scored, "loaded") for t in s.verdicts["loaded"].triggers]
-    scores["loaded"]["terms_per_100_words"] = round(
-        100 * sum(not t.quoted for t in loaded_terms) / words, 2) if words else 0.0
-    scores["loaded"]["quoted_terms_per_100_words"] = round(
-        100 * sum(t.quoted for t in loaded_terms) / words, 2) if words else 0.0
-
-    scores["opinion"]["sentences"] = [i for i, s in scored
-                                      if s.verdicts["opinion"].positive and s.voice == "writer"]
-    scores["opinion"]["attributed_share"] = _share(sum(s.voice != "writer" for _, s in scored), len(scored))
-
-    speculative = _flagged(scored, "speculative")
-    kinds = Counter(k for _, s in speculative for k in s.verdicts["speculative"].kinds)
-    scores["speculative"]["kinds"] = {
-        k: {"count": kinds[k], "share": _share(kinds[k], len(scored))} for k in KINDS}
+    for dimension in dimensions.registered():
+        scores[dimension.name] = _dimension(scored, dimension, words)
     return scores

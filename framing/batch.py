@@ -101,7 +101,7 @@ class Batch:
 
     def _cached(self, item: Document) -> dict | None:
         """The cached result for this text, under this document's own name, place and metadata."""
-        stored = self.cache.get(item.text, self.fields) if self.cache is not None else None
+        stored = self.cache.get(item.text, self.fields, item.unit) if self.cache is not None else None
         line = with_identity(stored, {name: getattr(item, name) for name in IDENTITY}) if stored else None
         return _result(line) if line else None
 

@@ -115,17 +115,18 @@ class ResultCache:
         self.db = self._open()
         self.pending = 0
 
-    def key(self, text: str, fields: frozenset[str] = ALL) -> str:
-        """The full result's key has no fields in it, as before fields could be chosen."""
+    def key(self, text: str, fields: frozenset[str] = ALL, unit: str = "article") -> str:
+        """The full result's key has no fields in it, as before fields could be chosen; a
+        sentence record's key says so (the same text as an article is segmented)."""
         tag = fields_tag(fields)
-        head = self.salt + "\0" + (f"fields={tag}\0" if tag else "")
+        head = self.salt + "\0" + (f"fields={tag}\0" if tag else "") + (f"unit={unit}\0" if unit != "article" else "")
         return hashlib.sha256((head + text).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, text: str, fields: frozenset[str] = ALL) -> str | None:
+    def get(self, text: str, fields: frozenset[str] = ALL, unit: str = "article") -> str | None:
         """The stored result with these fields for this text, as its JSON (everything but the
         IDENTITY fields)."""
         try:
-            row = self.db.execute("SELECT value FROM results WHERE key = ?", (self.key(text, fields),)).fetchone()
+            row = self.db.execute("SELECT value FROM results WHERE key = ?", (self.key(text, fields, unit),)).fetchone()
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
             row = None
@@ -142,7 +143,8 @@ class ResultCache:
         stored = without_identity(line, result) if line else None
         if stored is None:
             stored = json.dumps({k: v for k, v in result.items() if k not in IDENTITY}, ensure_ascii=False)
-        row = (self.key(result["text"] if text is None else text, fields), stored, time.time(), self.salt)
+        key = self.key(result["text"] if text is None else text, fields, result.get("unit", "article"))
+        row = (key, stored, time.time(), self.salt)
         insert = "INSERT OR REPLACE INTO results (key, value, stored, salt) VALUES (?, ?, ?, ?)"
         try:
             self.db.execute(insert, row)

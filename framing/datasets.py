@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import NEGATIVE, POSITIVE
+from . import dimensions
 from .errors import FramingError, InputError
 from .decoding import decode
 from .records import iter_jsonl_records, parse_json_line
@@ -96,11 +96,12 @@ def require_data_dir(explicit: str | None = None) -> Path:
 
 
 def label_value(task: str, label: object, source: str) -> int:
-    if label == POSITIVE[task]:
+    dimension = dimensions.get(task)
+    if label == dimension.positive:
         return 1
-    if label == NEGATIVE[task]:
+    if label == dimension.negative:
         return 0
-    raise InputError(source, f"label {label!r} is not {POSITIVE[task]!r} or {NEGATIVE[task]!r}")
+    raise InputError(source, f"label {label!r} is not {dimension.positive!r} or {dimension.negative!r}")
 
 
 def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r: True,

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DIMENSIONS = ("loaded", "opinion", "speculative")
-# The positive label of each dimension, as the training data spells it.
-POSITIVE = {"loaded": "loaded", "opinion": "opinion", "speculative": "speculative"}
-NEGATIVE = {"loaded": "neutral", "opinion": "fact", "speculative": "factual"}
+from .dimensions import positive_labels
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,7 @@ class Verdict:
 
     @property
     def positive(self) -> bool:
-        return self.label in POSITIVE.values()
+        return self.label in positive_labels()
 
 
 @dataclass
@@ -100,6 +97,8 @@ class Document:
     # What a reader of the results should know about the input, such as a guessed encoding.
     warnings: list[str] = field(default_factory=list)
     language: dict = field(default_factory=dict)  # language.language_check: English or not
+    # "article", or "sentence": the text is one sentence, its segmentation given (`--unit sentence`).
+    unit: str = "article"
 
     def to_dict(self) -> dict:
         """The document in its JSON form (schema "framing/1"), as `--format json` writes it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import datasets
-from .document import DIMENSIONS
+from . import dimensions
 from .errors import FramingError
 from .tasks import task_config
 
@@ -68,8 +68,9 @@ def format_scores(scores: dict) -> str:
     if scores["task"] == "corpus":
         lines = [f"{scores['folder']}: {scores['articles']} articles, {scores['segmented_exactly']} of "
                  f"{scores['gold_sentences']} gold sentences segmented exactly"]
-        for task in DIMENSIONS:
-            lines += _classifier_lines(task, scores[task])
+        for task in dimensions.names():
+            if task in scores:  # dimensions the gold files label
+                lines += _classifier_lines(task, scores[task])
         return "\n".join(lines) + "\n"
     if scores["task"] == "splitter":
         lines = [f"sentence boundaries on {scores['articles']} held-out PTC articles"]

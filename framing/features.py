@@ -99,16 +99,6 @@ def word_class(*words: str) -> str:
     return word_pattern(*groups)
 
 
-# The kind of speculation a cue signals, by the cue's name or its name's prefix
-# (task recipes name their own cues "hedge_...", "forecast_...", and so on).
-SPECULATION_KINDS = {"hedge": "hedged", "possibility": "hedged", "forecast": "forecast",
-                     "future": "forecast", "conditional": "hypothetical", "escalation": "alarmist"}
-
-
-def speculation_kind(cue: str) -> str | None:
-    return SPECULATION_KINDS.get(cue) or SPECULATION_KINDS.get(cue.split("_", 1)[0])
-
-
 # Words too common to show as evidence, though the classifiers may weigh them.
 FUNCTION_WORDS = frozenset("""
 a an the and or but nor so yet for of to in on at by with from into onto over under about as

@@ -39,23 +39,3 @@ def parse_fields(value: str) -> frozenset[str]:
 def fields_tag(fields: frozenset[str]) -> str:
     """The fields as one stable string ("" for the full result): part of a cache key."""
     return "" if fields == ALL else ",".join(f for f in FIELDS if f in fields)
-
-
-# What each output format shows of a result when no fields are chosen; --fields and
-# --no-triggers choose for JSON and JSON Lines only.
-SHOWN = {"text": ALL, "json": ALL, "jsonl": ALL, "html": ALL, "csv": frozenset({"scores", "readability"})}
-SUMMARY = frozenset({"scores", "readability"})  # text --summary: no findings, so no sentences
-CHOOSABLE = ("json", "jsonl")
-
-
-def output_fields(fmt: str, chosen: frozenset[str] | None = None, no_triggers: bool = False,
-                  summary_only: bool = False) -> frozenset[str]:
-    """The fields to compute for output in `fmt`: those chosen (JSON, JSON Lines), or what
-    the format shows."""
-    if (chosen is not None or no_triggers) and fmt not in CHOOSABLE:
-        raise FramingError(f"--fields and --no-triggers choose what {' and '.join(CHOOSABLE)} output holds; "
-                           f"--format {fmt} shows what it shows")
-    if chosen is not None and no_triggers and "triggers" in chosen:
-        raise FramingError("--no-triggers contradicts --fields with triggers")
-    fields = SUMMARY if fmt == "text" and summary_only else chosen or SHOWN[fmt]
-    return fields - {"triggers"} if no_triggers else fields

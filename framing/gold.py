@@ -1,37 +1,44 @@
 """The sample corpus's sentence-level gold labels, and how framing agrees with them.
 
-Each article NAME.EXT in corpus/ has NAME.labels.tsv: a header `loaded opinion speculative
-sentence`, then one tab-separated row per sentence in reading order.
+Each article NAME.EXT in corpus/ has NAME.labels.tsv: a header naming a 0/1 column per
+dimension it labels and a `sentence` column, then one tab-separated row per sentence in
+reading order. Columns are read by name: a dimension without a column is not evaluated.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import DIMENSIONS
+from . import dimensions
 from .errors import FramingError, InputError
 from .metrics import binary_scores
 from .reading import GOLD_SUFFIX, TEXT_SUFFIXES, read_path
 
-HEADER = ["loaded", "opinion", "speculative", "sentence"]
+TEXT_COLUMN = "sentence"
 
 
 @dataclass(frozen=True)
 class GoldSentence:
     text: str
-    labels: dict[str, int]
+    labels: dict[str, int]  # dimension -> 0/1, for the dimensions the file labels
 
 
 def read_gold(path: Path) -> list[GoldSentence]:
     rows = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    if rows[0].split("\t") != HEADER:
-        raise InputError(str(path), f"header is not {' / '.join(HEADER)}")
+    header = rows[0].split("\t")
+    known = set(dimensions.names())
+    unknown = [c for c in header if c not in known and c != TEXT_COLUMN]
+    if TEXT_COLUMN not in header or unknown or len(set(header)) != len(header):
+        raise InputError(str(path), f"header must name a {TEXT_COLUMN} column and dimensions "
+                                    f"({', '.join(sorted(known))}), each once"
+                                    + (f"; unknown: {', '.join(unknown)}" if unknown else ""))
     gold = []
     for number, row in enumerate(rows[1:], start=2):
-        cells = row.split("\t")
-        if len(cells) != 4 or any(c not in ("0", "1") for c in cells[:3]):
-            raise InputError(f"{path}:{number}", "expected three 0/1 labels and a sentence")
-        gold.append(GoldSentence(cells[3], {t: int(c) for t, c in zip(DIMENSIONS, cells[:3])}))
+        cells = dict(zip(header, row.split("\t")))
+        labels = {name: cells.get(name) for name in header if name != TEXT_COLUMN}
+        if len(row.split("\t")) != len(header) or any(v not in ("0", "1") for v in labels.values()):
+            raise InputError(f"{path}:{number}", f"expected {len(labels)} 0/1 labels and a sentence")
+        gold.append(GoldSentence(cells[TEXT_COLUMN], {name: int(v) for name, v in labels.items()}))
     return gold
 
 
@@ -51,9 +58,9 @@ def evaluate_corpus(folder: Path, models_dir: str | None = None) -> dict:
     """How many gold sentences framing segments exactly, and its scores on those it does."""
     from .scoring import analyze
 
-    gold_labels: dict[str, list[int]] = {t: [] for t in DIMENSIONS}
-    predicted: dict[str, list[int]] = {t: [] for t in DIMENSIONS}
-    probabilities: dict[str, list[float]] = {t: [] for t in DIMENSIONS}
+    gold_labels: dict[str, list[int]] = {t: [] for t in dimensions.names()}
+    predicted: dict[str, list[int]] = {t: [] for t in dimensions.names()}
+    probabilities: dict[str, list[float]] = {t: [] for t in dimensions.names()}
     found = total = 0
     pairs = gold_articles(folder)
     if not pairs:
@@ -69,9 +76,9 @@ def evaluate_corpus(folder: Path, models_dir: str | None = None) -> dict:
             if sentence is None:
                 continue
             found += 1
-            for task in DIMENSIONS:
+            for task, label in gold.labels.items():
                 verdict = sentence.verdicts[task]
-                gold_labels[task].append(gold.labels[task])
+                gold_labels[task].append(label)
                 predicted[task].append(int(verdict.positive))
                 probabilities[task].append(verdict.probability)
     if not found:
@@ -80,5 +87,5 @@ def evaluate_corpus(folder: Path, models_dir: str | None = None) -> dict:
         "articles": len(pairs), "gold_sentences": total,
         "segmented_exactly": found,
         **{task: binary_scores(gold_labels[task], predicted[task], probabilities[task])
-           for task in DIMENSIONS},
+           for task in dimensions.names() if gold_labels[task]},
     }

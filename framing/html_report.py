@@ -8,25 +8,27 @@ from __future__ import annotations
 
 from html import escape
 
-from .document import DIMENSIONS, POSITIVE
+from . import dimensions
 from .highlight import MIN_WEIGHT, marks
 from .output import GENERATOR_META
 from .report import Group
 
-COLOURS = {"loaded": "#d62728", "opinion": "#e6a100", "speculative": "#1f77b4"}
-SHORT = {"loaded": "L", "opinion": "O", "speculative": "S"}
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right}
 td:first-child,th:first-child{text-align:left}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
 figure{margin:0}figcaption{font-weight:600}details{border:1px solid #ddd;border-radius:4px;margin:.4rem 0;padding:.3rem .7rem}
 summary{cursor:pointer}.article p{margin:.5rem 0}.flag{background:#f6f6f6;border-radius:3px}
-.flag-loaded{border-bottom:2px solid #d62728}.flag-opinion{box-shadow:inset 0 -4px 0 #f5d37a}
-.flag-speculative{outline:1px dashed #1f77b4}.tag{font-size:.7em;vertical-align:super;margin-left:.15em;color:#555}
-mark{padding:0 .1em}mark.loaded{background:#f8c9c9}mark.opinion{background:#ffe08a}
-mark.speculative{background:#cfe3f5}mark.q{outline:1px dotted #555}.meta{color:#666;font-size:.9em}
+.tag{font-size:.7em;vertical-align:super;margin-left:.15em;color:#555}
+mark{padding:0 .1em}mark.q{outline:1px dotted #555}.meta{color:#666;font-size:.9em}
 .debris{color:#999}
 """
+
+
+def style() -> str:
+    """The page's CSS, with each dimension's marks in its own colours."""
+    return STYLE + "".join(f".flag-{d.name}{{{d.flag_css}}}mark.{d.name}{{background:{d.tint}}}\n"
+                           for d in dimensions.registered())
 
 
 LABEL_CHARS = 40  # the longest group label a chart shows whole; longer ones lose their middle
@@ -63,7 +65,7 @@ def _bar_chart(groups: list[Group], task: str, bars: int = 270) -> str:
         y = 10 + n * row
         parts.append(_label(group, label_w - 6, y + 14))
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{i.mean * scale:.1f}" height="14" '
-                     f'fill="{COLOURS[task]}" opacity=".75"><title>{escape(group.name)}: {i.mean:.1%} '
+                     f'fill="{dimensions.get(task).html_colour}" opacity=".75"><title>{escape(group.name)}: {i.mean:.1%} '
                      f'(95% CI {i.low:.1%} to {i.high:.1%}, {group.articles} articles)</title></rect>')
         parts.append(f'<line x1="{label_w + i.low * scale:.1f}" x2="{label_w + i.high * scale:.1f}" '
                      f'y1="{y + 10}" y2="{y + 10}" stroke="#222" stroke-width="1.5"/>')
@@ -89,7 +91,7 @@ def _histogram(groups: list[Group], task: str, bins: int = 10, width: int = 300,
     for b, count in enumerate(counts):
         h = (height - 10) * count / top
         parts.append(f'<rect x="{b * bar_w + 1:.1f}" y="{height - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
-                     f'fill="{COLOURS[task]}" opacity=".7"><title>{b / bins:.0%}-{(b + 1) / bins:.0%}: '
+                     f'fill="{dimensions.get(task).html_colour}" opacity=".7"><title>{b / bins:.0%}-{(b + 1) / bins:.0%}: '
                      f'{count} articles</title></rect>')
     parts.append(f'<text x="0" y="{height + 15}" font-size="10">0%</text>'
                  f'<text x="{width}" y="{height + 15}" font-size="10" text-anchor="end">100%</text></svg>')
@@ -98,7 +100,8 @@ def _histogram(groups: list[Group], task: str, bins: int = 10, width: int = 300,
 
 def _sentence_html(text: str, sentence: dict) -> str:
     """One sentence with its trigger words marked, tagged with the labels it earned."""
-    flagged = [t for t in DIMENSIONS if sentence.get(t) and sentence[t]["label"] == POSITIVE[t]]
+    flagged = [d.name for d in dimensions.registered()
+               if sentence.get(d.name) and sentence[d.name]["label"] == d.positive]
     start, end = sentence["start"], sentence["end"]
     if sentence["kind"] == "debris":
         return f'<span class="debris">{escape(text[start:end])}</span>'
@@ -118,7 +121,8 @@ def _sentence_html(text: str, sentence: dict) -> str:
         + (f" ({', '.join(sentence[t].get('kinds', []))})" if sentence[t].get("kinds") else "")
         + ": " + ", ".join(tr["text"] for tr in strong[t]) for t in flagged)
     classes = " ".join(f"flag-{t}" for t in flagged)
-    tags = "".join(f'<span class="tag" style="color:{COLOURS[t]}">{SHORT[t]}</span>' for t in flagged)
+    tags = "".join(f'<span class="tag" style="color:{d.html_colour}">{d.letter}</span>'
+                   for d in map(dimensions.get, flagged))
     return (f'<span class="flag {classes}" title="{escape(detail)} [{escape(sentence.get("voice", ""))}]">'
             f'{"".join(out)}</span>{tags}')
 
@@ -138,7 +142,7 @@ def _article_html(result: dict, open_: bool = False) -> str:
         pos = sentence["end"]
     if current:
         paragraphs.append(current)
-    shares = " · ".join(f"{t} {scores[t]['share']:.0%}" for t in DIMENSIONS)
+    shares = " · ".join(f"{t} {scores[t]['share']:.0%}" for t in dimensions.names())
     meta = ", ".join(f"{escape(str(k))}: {escape(str(v))}" for k, v in (result.get("metadata") or {}).items())
     first = result["sentences"][0] if result["sentences"] else {}
     headline = first.get("text") if first.get("kind") == "headline" else None
@@ -175,29 +179,30 @@ def render_article_page(results: list[dict]) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing: {escape(str(title))}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>{STYLE}</style></head><body>
-<p>{LEGEND}</p>
+<style>{style()}</style></head><body>
+<p>{legend()}</p>
 {"".join(_article_html(result, open_=True) for result in results)}
 </body></html>
 """
 
 
-LEGEND = ("Highlighted: <span class=\"flag flag-loaded\">loaded</span>, <span class=\"flag flag-opinion\">opinion</span>,\n"
-          "<span class=\"flag flag-speculative\">speculative</span>; trigger words of "
-          "<mark class=\"loaded\">loaded language</mark>, <mark class=\"opinion\">opinion</mark>, "
-          "<mark class=\"speculative\">speculation</mark>, <mark class=\"loaded q\">quoted</mark>.")
+def legend() -> str:
+    names = dimensions.names()
+    return ("Highlighted: " + ", ".join(f'<span class="flag flag-{n}">{n}</span>' for n in names)
+            + "; their trigger words: " + ", ".join(f'<mark class="{n}">{n}</mark>' for n in names)
+            + f'; <mark class="{names[0]} q">quoted</mark>.')
 
 
 def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
     total = sum(g.articles for g in groups)
     rows = "".join(
         f"<tr><td>{escape(g.name)}</td><td>{g.articles}</td><td>{g.sentences}</td>"
-        + "".join(f"<td>{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]</td>" for t in DIMENSIONS for i in [g.interval(t)])
+        + "".join(f"<td>{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]</td>" for t in dimensions.names() for i in [g.interval(t)])
         + "</tr>" for g in groups)
     charts = "".join(f"<figure><figcaption>{t}: mean share of sentences, 95% CI</figcaption>"
-                     f"{_bar_chart(groups, t)}</figure>" for t in DIMENSIONS)
+                     f"{_bar_chart(groups, t)}</figure>" for t in dimensions.names())
     histograms = "".join(f"<figure><figcaption>{t}: articles by share of sentences</figcaption>"
-                         f"{_histogram(groups, t)}</figure>" for t in DIMENSIONS)
+                         f"{_histogram(groups, t)}</figure>" for t in dimensions.names())
     shown, sections = 0, []
     for g in groups:
         articles = []
@@ -211,13 +216,13 @@ def render_html(groups: list[Group], by: str, max_articles: int = 1000) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{GENERATOR_META}<title>framing report by {escape(by)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>{STYLE}</style></head><body>
+<style>{style()}</style></head><body>
 <h1>framing report</h1>
 <p>{total} articles in {len(groups)} groups by <b>{escape(by)}</b>. Shares are of each article's scored
 sentences; intervals are 95% confidence intervals of the group mean (Student's t).
-{LEGEND}</p>
+{legend()}</p>
 <h2>Groups</h2>
-<table><tr><th>{escape(by)}</th><th>articles</th><th>sentences</th>{"".join(f"<th>{t}</th>" for t in DIMENSIONS)}</tr>
+<table><tr><th>{escape(by)}</th><th>articles</th><th>sentences</th>{"".join(f"<th>{t}</th>" for t in dimensions.names())}</tr>
 {rows}</table>
 <h2>Comparison</h2><div class="charts">{charts}</div>
 <h2>Distribution of article scores</h2><div class="charts">{histograms}</div>

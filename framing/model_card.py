@@ -7,17 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .document import NEGATIVE, POSITIVE
+from . import dimensions
 from .linear import LinearModel
-
-PURPOSE = {
-    "loaded": "Flags sentences with loaded language: emotionally charged or slanted wording.",
-    "opinion": "Tells the writer's own judgement (opinion) from reporting, including attributed "
-               "statements (fact).",
-    "speculative": "Flags speculative claims: hedges, forecasts, conditionals and alarmist "
-                   "escalation.",
-}
-
 
 def _scores_row(name: str, s: dict) -> str:
     pos = s["positive"]
@@ -28,12 +19,13 @@ def _scores_row(name: str, s: dict) -> str:
 def render_model_card(model: LinearModel) -> str:
     meta = model.metadata
     task = model.task
+    dimension = dimensions.get(task)
     lines = [
         f"# Model card: `{task}`",
         "",
-        PURPOSE.get(task, ""),
+        dimension.purpose,
         "",
-        f"- Labels: `{POSITIVE[task]}` (positive) / `{NEGATIVE[task]}`.",
+        f"- Labels: `{dimension.positive}` (positive) / `{dimension.negative}`.",
         f"- Trained: {meta.get('trained')}, on {meta.get('examples')} sentences "
         f"({meta.get('positives')} positive), de-duplicated across sources"
         + (f"; {meta['scored_only']} more are scored in cross-validation but not trained on"

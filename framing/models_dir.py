@@ -10,9 +10,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from . import dimensions
 from .errors import ModelError
 
-CLASSIFIERS = ("loaded", "opinion", "speculative")
 SPLITTER_FILE = "punkt_news.json"
 
 
@@ -29,9 +29,10 @@ def model_path(name: str) -> Path:
 
 
 def model_files(directory: str | None = None) -> dict[str, Path]:
-    """The file of each classifier: from `directory` where it has one, else the shipped one."""
+    """The file of each dimension's classifier: from `directory` where it has one, else the
+    shipped one."""
     files = {}
-    for task in CLASSIFIERS:
+    for task in dimensions.names():
         path = Path(directory) / f"{task}.npz" if directory else None
         if path is None or not path.is_file():
             path = shipped_models_dir() / f"{task}.npz"
@@ -41,13 +42,18 @@ def model_files(directory: str | None = None) -> dict[str, Path]:
     return files
 
 
-@lru_cache(maxsize=8)
 def model_versions(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> dict[str, str]:
     """A version for each model in use, the splitter included: a hash of its file's bytes,
     and the threshold where one replaces the model's own (it changes the verdicts).
 
     Cheap enough to compute without loading any model, so a fully cached run never does.
     """
+    return _model_versions(directory, thresholds, dimensions.names())
+
+
+@lru_cache(maxsize=8)
+def _model_versions(directory: str | None, thresholds: tuple[tuple[str, float], ...],
+                    names: tuple[str, ...]) -> dict[str, str]:
     files = dict(model_files(directory), splitter=model_path(SPLITTER_FILE))
     chosen = dict(thresholds)
     return {name: f"{name}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"

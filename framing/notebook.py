@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from .document import Document
 from .errors import FramingError
 from .records import RecordFields, record_document
-from .rows import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, metadata_columns, sentence_rows, with_metadata
+from .rows import article_columns, article_row, metadata_columns, sentence_columns, sentence_rows, with_metadata
 from .schema import document_dict
 
 LEVELS = ("article", "sentence")
@@ -76,7 +76,7 @@ def result_rows(results: Iterable[Document | dict], level: str = "article") -> t
     if level not in LEVELS:
         raise FramingError(f"level {level!r}: choose article or sentence")
     results = [_result(item) for item in results]
-    fixed = ARTICLE_COLUMNS if level == "article" else SENTENCE_COLUMNS
+    fixed = article_columns() if level == "article" else sentence_columns()
     columns = metadata_columns(results, fixed)
     rows = []
     for result in results:

@@ -125,8 +125,11 @@ def read_path(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Docum
             text = markdown_to_text(text)
         if not text.strip():
             raise InputError(source, "no text")
-        yield Document(text=text, source=source, path=file, title=title, format=fmt,
-                       warnings=[warning] if warning else [])
+        warnings = [warning] if warning else []
+        if options.fields.unit == "sentence":
+            yield from _line_sentences(text, source, file, fmt, warnings)
+            return
+        yield Document(text=text, source=source, path=file, title=title, format=fmt, warnings=warnings)
     except InputError as exc:
         yield exc
     except OSError as exc:
@@ -210,6 +213,15 @@ def walk_folder(folder: str, options: ReadOptions = ReadOptions()) -> FolderWalk
     walk.files.sort(key=lambda p: Path(p).parts)
     walk.own_output.sort()
     return walk
+
+
+def _line_sentences(text: str, source: str, path: str | None, fmt: str, warnings: list[str]) -> Iterator[Document]:
+    """`--unit sentence` on a text file: each non-empty line is one sentence, named by its
+    line number (of the text, once markup is removed)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield Document(text=line, source=f"{source}:{number}", path=path, format=fmt,
+                           warnings=list(warnings), unit="sentence")
 
 
 def expand_paths(paths: Iterable[str | InputError], options: ReadOptions = ReadOptions(),

@@ -21,11 +21,13 @@ from .errors import InputError
 @dataclass(frozen=True)
 class RecordFields:
     """Which fields of a record hold the article text, its id and its title; the rest of the
-    record is carried into the output as metadata (outlet, date, ...)."""
+    record is carried into the output as metadata (outlet, date, ...). With `unit` "sentence"
+    a record's text is one sentence, taken as it is (no title is put before it)."""
 
     text: str = "text"
     id: str = "id"
     title: str = "title"
+    unit: str = "article"
 
 
 def record_document(record: object, source: str, path: str | None, fmt: str,
@@ -43,10 +45,10 @@ def record_document(record: object, source: str, path: str | None, fmt: str,
     ident = record.get(fields.id)
     metadata = {k: v for k, v in record.items() if k not in (fields.text, fields.title, fields.id)}
     body = text.replace("\r\n", "\n").replace("\r", "\n")
-    if title and not body.lstrip().startswith(title):
+    if title and not body.lstrip().startswith(title) and fields.unit == "article":
         body = f"{title}\n\n{body}"
     return Document(text=body, source=source, path=path, title=title,
-                    id=str(ident) if ident is not None else None, format=fmt, metadata=metadata)
+                    id=str(ident) if ident is not None else None, format=fmt, metadata=metadata, unit=fields.unit)
 
 
 def field_list(names: Iterable[str], limit: int = 20) -> str:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .document import DIMENSIONS
+from . import dimensions
 from .errors import FramingError, InputError
 from .reading import open_binary
 from .records import json_or_jsonl_records
@@ -27,10 +27,19 @@ def read_results(paths: Iterable[str]) -> Iterator[dict | InputError]:
             continue
         with stream:
             for where, record in json_or_jsonl_records(stream, source):
-                if isinstance(record, dict) and not (isinstance(record.get("scores"), dict)
-                                                     and isinstance(record.get("sentences"), list)):
-                    record = InputError(where, "not a framing result (no scores)")
+                if isinstance(record, dict):
+                    record = _checked(record, where)
                 yield record
+
+
+def _checked(record: dict, where: str) -> dict | InputError:
+    scores = record.get("scores")
+    if not (isinstance(scores, dict) and isinstance(record.get("sentences"), list)):
+        return InputError(where, "not a framing result (no scores)")
+    missing = [name for name in dimensions.names() if not isinstance(scores.get(name), dict)]
+    if missing:
+        return InputError(where, f"scored without the {', '.join(missing)} dimension: score it again")
+    return record
 
 
 def folder_of(result: dict) -> str:
@@ -137,15 +146,15 @@ def summary(groups: list[Group], by: str) -> dict:
     return {"by": by, "groups": [
         {"group": g.name, "articles": g.articles, "sentences": g.sentences,
          **{task: {"mean_share": round(i.mean, 4), "ci95": [round(i.low, 4), round(i.high, 4)]}
-            for task in DIMENSIONS for i in [g.interval(task)]}}
+            for task in dimensions.names() for i in [g.interval(task)]}}
         for g in groups]}
 
 
 def format_table(groups: list[Group], by: str) -> str:
     """A plain-text table: articles, sentences, and each dimension's mean share [95% CI]."""
-    header = [by, "articles", "sentences"] + [f"{task} (mean share, 95% CI)" for task in DIMENSIONS]
+    header = [by, "articles", "sentences"] + [f"{task} (mean share, 95% CI)" for task in dimensions.names()]
     rows = [[g.name, str(g.articles), str(g.sentences)]
-            + [f"{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]" for task in DIMENSIONS for i in [g.interval(task)]]
+            + [f"{i.mean:.1%} [{i.low:.1%}, {i.high:.1%}]" for task in dimensions.names() for i in [g.interval(task)]]
             for g in groups]
     widths = [max(len(r[c]) for r in [header] + rows) for c in range(len(header))]
     lines = ["  ".join(cell.ljust(w) if c == 0 else cell.rjust(w) for c, (cell, w) in enumerate(zip(row, widths)))

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .aggregate import KINDS
-from .document import DIMENSIONS
+from . import dimensions
 
 SHARED_SCORES = ("count", "share", "strong_share", "writer_share", "reported_share", "mean_probability")
-ARTICLE_COLUMNS = (
-    ["source", "path", "id", "title", "format", "sentences", "scored_sentences"]
-    + [f"{task}_{m}" for task in DIMENSIONS for m in SHARED_SCORES]
-    + ["loaded_terms_per_100_words", "loaded_quoted_terms_per_100_words", "opinion_attributed_share"]
-    + [f"speculative_{k}" for k in KINDS]
-    + ["flesch_reading_ease", "flesch_kincaid_grade", "words", "models"]
-)
-SENTENCE_COLUMNS = (
-    ["source", "id", "index", "start", "end", "kind", "voice", "text"]
-    + [f"{task}_{m}" for task in DIMENSIONS for m in ("probability", "label", "triggers")]
-    + ["speculative_kinds"]
-)
+ARTICLE_HEAD = ["source", "path", "id", "title", "format", "sentences", "scored_sentences"]
+ARTICLE_TAIL = ["flesch_reading_ease", "flesch_kincaid_grade", "words", "models"]
+SENTENCE_HEAD = ["source", "id", "index", "start", "end", "kind", "voice", "text"]
+
+
+def article_columns() -> list[str]:
+    """Every dimension's shared scores, then each one's own numbers and kind counts."""
+    registered = dimensions.registered()
+    return (ARTICLE_HEAD + [f"{d.name}_{m}" for d in registered for m in SHARED_SCORES]
+            + [f"{d.name}_{c}" for d in registered for c in d.extra_columns + d.kinds] + ARTICLE_TAIL)
+
+
+def sentence_columns() -> list[str]:
+    registered = dimensions.registered()
+    return (SENTENCE_HEAD + [f"{d.name}_{m}" for d in registered for m in ("probability", "label", "triggers")]
+            + [f"{d.name}_kinds" for d in registered if d.kinds])
 
 
 def article_row(result: dict) -> dict:
@@ -31,11 +34,10 @@ def article_row(result: dict) -> dict:
     s, r = result["scores"], result.get("readability") or {}
     row = {name: result.get(name) for name in ("source", "path", "id", "title", "format")}
     row.update(sentences=s["sentences"], scored_sentences=s["scored_sentences"])
-    row.update({f"{task}_{m}": s[task].get(m) for task in DIMENSIONS for m in SHARED_SCORES})
-    row.update(loaded_terms_per_100_words=s["loaded"]["terms_per_100_words"],
-               loaded_quoted_terms_per_100_words=s["loaded"]["quoted_terms_per_100_words"],
-               opinion_attributed_share=s["opinion"]["attributed_share"])
-    row.update({f"speculative_{k}": s["speculative"]["kinds"][k]["count"] for k in KINDS})
+    for d in dimensions.registered():
+        scores = s[d.name]
+        row.update({f"{d.name}_{m}": scores.get(m) for m in SHARED_SCORES + d.extra_columns})
+        row.update({f"{d.name}_{k}": scores["kinds"][k]["count"] for k in d.kinds})
     row.update(flesch_reading_ease=r.get("flesch_reading_ease"), flesch_kincaid_grade=r.get("flesch_kincaid_grade"),
                words=r.get("words"), models=" ".join((result.get("models") or {}).values()))
     return row
@@ -48,12 +50,13 @@ def sentence_rows(result: dict) -> list[dict]:
     for s in result["sentences"]:
         row = {"source": result.get("source"), "id": result.get("id"), "index": s["index"], "start": s["start"],
                "end": s["end"], "kind": s["kind"], "voice": s["voice"], "text": s["text"]}
-        for task in DIMENSIONS:
-            verdict = s.get(task) or {}
-            row[f"{task}_probability"] = verdict.get("probability")
-            row[f"{task}_label"] = verdict.get("label")
-            row[f"{task}_triggers"] = ", ".join(t["text"] for t in verdict.get("triggers", []))
-        row["speculative_kinds"] = ", ".join((s.get("speculative") or {}).get("kinds", []))
+        for d in dimensions.registered():
+            verdict = s.get(d.name) or {}
+            row[f"{d.name}_probability"] = verdict.get("probability")
+            row[f"{d.name}_label"] = verdict.get("label")
+            row[f"{d.name}_triggers"] = ", ".join(t["text"] for t in verdict.get("triggers", []))
+            if d.kinds:
+                row[f"{d.name}_kinds"] = ", ".join(verdict.get("kinds", []))
         rows.append(row)
     return rows
 

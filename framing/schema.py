@@ -12,7 +12,8 @@ With fewer `fields` (framing.fields), the keys of the fields left out are left o
 """
 from __future__ import annotations
 
-from .document import DIMENSIONS, Document, Sentence, Span, Verdict
+from . import dimensions
+from .document import Document, Sentence, Span, Verdict
 from .fields import ALL
 
 SCHEMA = "framing/1"
@@ -33,7 +34,7 @@ def verdict_dict(task: str, verdict: Verdict, triggers: bool = True) -> dict:
     d = {"probability": verdict.probability, "label": verdict.label}
     if triggers:
         d["triggers"] = [_trigger_dict(t) for t in verdict.triggers]
-        if task == "speculative":
+        if dimensions.get(task).kinds:
             d["kinds"] = verdict.kinds
     return d
 
@@ -43,7 +44,7 @@ def sentence_dict(index: int, sentence: Sentence, triggers: bool = True) -> dict
          "kind": sentence.kind, "voice": sentence.voice,
          "quotes": [{"start": q.start, "end": q.end} for q in sentence.quotes],
          "attributions": [_span_dict(a) for a in sentence.attributions]}
-    for task in DIMENSIONS:
+    for task in dimensions.names():
         verdict = sentence.verdicts.get(task)
         d[task] = verdict_dict(task, verdict, triggers) if verdict else None
     return d
@@ -54,7 +55,7 @@ def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
         "schema": SCHEMA, "source": document.source, "path": document.path, "id": document.id,
         "title": document.title,
         "format": document.format, "metadata": document.metadata, "warnings": document.warnings,
-        "language": document.language, "text": document.text,
+        "unit": document.unit, "language": document.language, "text": document.text,
         "models": document.models, "scores": document.scores, "readability": document.readability,
     }
     for name in ("text", "scores", "readability"):
@@ -64,6 +65,17 @@ def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
         triggers = "triggers" in fields
         d["sentences"] = [sentence_dict(i, s, triggers) for i, s in enumerate(document.sentences)]
     return d
+
+
+RECORD_IDENTITY = ("source", "path", "id", "metadata", "warnings")
+
+
+def sentence_record(result: dict) -> dict:
+    """A `--unit sentence` result as written: the record's identity, then its sentence object
+    (as in an article's "sentences", without the index), then the model versions."""
+    sentence = {k: v for k, v in result["sentences"][0].items() if k != "index"} if result.get("sentences") else {}
+    return {"schema": SCHEMA, "unit": "sentence", **{k: result.get(k) for k in RECORD_IDENTITY},
+            **sentence, "models": result.get("models")}
 
 
 def _span(d: dict, text: str, kind: str = "") -> Span:
@@ -76,7 +88,7 @@ def document_from_dict(d: dict) -> Document:
     sentences = []
     for s in d.get("sentences", []):
         verdicts = {}
-        for task in DIMENSIONS:
+        for task in dimensions.names():
             v = s.get(task)
             if v:
                 verdicts[task] = Verdict(
@@ -89,6 +101,7 @@ def document_from_dict(d: dict) -> Document:
                                   verdicts=verdicts))
     return Document(text=text, source=d["source"], path=d.get("path"), title=d.get("title"), id=d.get("id"),
                     format=d.get("format", "txt"), metadata=d.get("metadata") or {},
-                    warnings=list(d.get("warnings") or []), language=d.get("language") or {},
+                    warnings=list(d.get("warnings") or []), unit=d.get("unit", "article"),
+                    language=d.get("language") or {},
                     sentences=sentences, readability=d.get("readability") or {},
                     scores=d.get("scores") or {}, models=d.get("models") or {})

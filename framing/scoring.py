@@ -1,4 +1,4 @@
-"""Score sentences with the three classifiers, and analyze whole articles.
+"""Score sentences with the classifiers of every dimension, and analyze whole articles.
 
 `analyze` is the library's front door: text (or a `Document`) in, a fully scored
 `Document` out, the same object every renderer reads.
@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .aggregate import SCORES_READ, article_scores
+from . import dimensions
+from .aggregate import article_scores
 from .cue_scan import CueScanner
 from .cues import quote_spans, standalone_context
-from .document import NEGATIVE, POSITIVE, Document, Sentence, Span, Verdict
+from .document import Document, Sentence, Span, Verdict
 from .errors import ModelError
-from .features import TextFeatures, speculation_kind
+from .features import TextFeatures
 from .fields import ALL
 from .language import language_check
 from .linear import Evaluation, LinearModel
@@ -24,7 +25,7 @@ from .segment import segment_document
 
 @dataclass(frozen=True)
 class Models:
-    """The three classifiers in use, and a version string for each model file, splitter included."""
+    """The classifier of each dimension, and a version string for each model file, splitter included."""
 
     classifiers: dict[str, LinearModel]
     versions: dict[str, str]
@@ -32,10 +33,15 @@ class Models:
     thresholds: dict[str, float]  # the probability from which each verdict is positive
 
 
-@lru_cache(maxsize=8)
 def load_models(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> Models:
     """The classifiers in `directory` where it has them, the shipped ones for the rest;
-    `thresholds` (dimension, probability) replace the models' own decision thresholds."""
+    `thresholds` (dimension, probability) replace the models' own decision thresholds.
+    Loaded once per folder, thresholds and set of registered dimensions."""
+    return _load_models(directory, thresholds, dimensions.names())
+
+
+@lru_cache(maxsize=8)
+def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...], names: tuple[str, ...]) -> Models:
     classifiers = {}
     for task, path in model_files(directory).items():
         model = LinearModel.load(path)
@@ -76,14 +82,14 @@ def explanations(fields: frozenset[str]) -> dict[str, str]:
     """What to work out for each dimension's positive verdicts, given the fields to write:
     "triggers" (triggers and kinds), "kinds", or nothing (a dimension left out)."""
     if "triggers" in fields:
-        return dict.fromkeys(POSITIVE, "triggers")
-    return dict(SCORES_READ) if "scores" in fields else {}
+        return dict.fromkeys(dimensions.names(), "triggers")
+    return {d.name: d.scores_read for d in dimensions.registered() if d.scores_read} if "scores" in fields else {}
 
 
 def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None = None) -> list[dict[str, Verdict]]:
-    """The three verdicts on each sentence, all sentences at once; what `explain` asks for
-    (all of it by default) is worked out for positive verdicts only."""
-    explain = dict.fromkeys(POSITIVE, "triggers") if explain is None else explain
+    """Each dimension's verdict on each sentence, all sentences at once; what `explain` asks
+    for (all of it by default) is worked out for positive verdicts only."""
+    explain = dict.fromkeys(models.classifiers, "triggers") if explain is None else explain
     features = [TextFeatures(u.text, models.scanner) for u in units]
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
@@ -91,40 +97,43 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     for task, model in models.classifiers.items():
         probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
         threshold, need = models.thresholds[task], explain.get(task)
+        dimension = dimensions.get(task)
         for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
             if probability < threshold:
-                verdict = Verdict(round(probability, 4), NEGATIVE[task])
+                verdict = Verdict(round(probability, 4), dimension.negative)
             elif need == "triggers":
-                verdict = _explained(task, model, unit, sentence_features, probability)
+                verdict = _explained(dimension, model, unit, sentence_features, probability)
             elif need == "kinds":
-                verdict = Verdict(round(probability, 4), POSITIVE[task],
-                                  kinds=_kinds(task, model, sentence_features, unit))
+                verdict = Verdict(round(probability, 4), dimension.positive,
+                                  kinds=_kinds(dimension, model, sentence_features, unit))
             else:
-                verdict = Verdict(round(probability, 4), POSITIVE[task])
+                verdict = Verdict(round(probability, 4), dimension.positive)
             sentence_verdicts[task] = verdict
     return verdicts
 
 
-def _kinds(task: str, model: LinearModel, features: TextFeatures, unit: _Unit,
+def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: TextFeatures, unit: _Unit,
            evaluation: Evaluation | None = None) -> list[str]:
-    """A positive verdict's kinds: from the model's kind heads, or (speculation) its cues."""
+    """A positive verdict's kinds: from the model's kind heads, or from the kinds of the cues
+    that matched, for a dimension that names kinds."""
     if model.kind_names:
         return model.kinds(evaluation or model.evaluate(features, unit.attributed, unit.quoted_share))
-    if task == "speculative":
+    if dimension.cue_kind:
         matches = evaluation.matches if evaluation else model.cues.matches(features)
-        return sorted({k for m in matches if (k := speculation_kind(m.cue))})
+        return sorted({k for m in matches if (k := dimension.cue_kind(m.cue))})
     return []
 
 
-def _explained(task: str, model: LinearModel, unit: _Unit, features: TextFeatures, probability: float) -> Verdict:
-    """A positive verdict with the triggers behind it (and, for speculation, its kinds)."""
+def _explained(dimension: dimensions.Dimension, model: LinearModel, unit: _Unit, features: TextFeatures,
+               probability: float) -> Verdict:
+    """A positive verdict with the triggers behind it (and the kinds, for a dimension with kinds)."""
     evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
     triggers = model.triggers(evaluation, context_spans=unit.context_spans)
-    kinds = _kinds(task, model, features, unit, evaluation)
+    kinds = _kinds(dimension, model, features, unit, evaluation)
     quotes = unit.context_spans.get("quoted", [])
     text, offset = unit.text, unit.offset
     return Verdict(
-        probability=round(probability, 4), label=POSITIVE[task], kinds=kinds,
+        probability=round(probability, 4), label=dimension.positive, kinds=kinds,
         triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
                        quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
                   for c in triggers])

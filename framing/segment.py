@@ -141,6 +141,18 @@ def segment(text: str, splitter_path: str | None = None) -> list[Sentence]:
     return sentences
 
 
+def one_sentence(text: str) -> list[Sentence]:
+    """`text` as a single sentence (trimmed), with its quotes and attributions marked."""
+    start, end = _trimmed(text, 0, len(text))
+    sentence_text = text[start:end]
+    return [Sentence(start=start, end=end, text=sentence_text,
+                     quotes=[Span(start + q.start, start + q.end, q.text, "quote") for q in quote_spans(sentence_text)],
+                     attributions=[Span(start + a.start, start + a.end, a.text, a.kind)
+                                   for a in attribution_spans(sentence_text)])]
+
+
 def segment_document(document: Document, splitter_path: str | None = None) -> Document:
-    document.sentences = segment(document.text, splitter_path)
+    """The document's sentences; a `Document` whose unit is "sentence" is one already."""
+    document.sentences = one_sentence(document.text) if document.unit == "sentence" \
+        else segment(document.text, splitter_path)
     return document

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import dimensions
 from .aggregate import VOICES
-from .document import DIMENSIONS
 
 TOP_ARTICLES = 5
 
@@ -39,16 +39,9 @@ def voice_line(voices: dict[str, int], total: int) -> str:
 def article_lines(scores: dict) -> list[str]:
     """One line per dimension, then the voice line, for one article's scores."""
     total = scores.get("scored_sentences", 0)
-    loaded, spec = scores["loaded"], scores["speculative"]
-    kinds = ", ".join(f"{k} {v['count']}" for k, v in spec.get("kinds", {}).items() if v["count"])
-    extras = {
-        "loaded": f"{loaded['terms_per_100_words']} loaded terms per 100 words "
-                  f"(+{loaded['quoted_terms_per_100_words']} quoted)",
-        "speculative": kinds,
-    }
-    lines = [dimension_line(task, scores[task]["count"], _count(scores[task]["strong_share"], total),
-                            _count(scores[task]["writer_share"], total), total, extras.get(task, ""))
-             for task in DIMENSIONS]
+    lines = [dimension_line(d.name, s["count"], _count(s["strong_share"], total), _count(s["writer_share"], total),
+                            total, d.summary(s) if d.summary else "")
+             for d in dimensions.registered() for s in [scores[d.name]]]
     voices = scores.get("voices")
     if voices:
         lines.append(voice_line(voices, total))
@@ -70,7 +63,7 @@ class CorpusSummary:
     sentences: int = 0
     scored: int = 0
     voices: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VOICES, 0))
-    tallies: dict[str, Tally] = field(default_factory=lambda: {task: Tally() for task in DIMENSIONS})
+    tallies: dict[str, Tally] = field(default_factory=lambda: {task: Tally() for task in dimensions.names()})
     loaded: list[tuple[float, int, int, str]] = field(default_factory=list)  # share, count, total, name
 
     def add(self, result: dict) -> None:
@@ -81,8 +74,8 @@ class CorpusSummary:
         self.scored += total
         for voice, n in (scores.get("voices") or {}).items():
             self.voices[voice] = self.voices.get(voice, 0) + n
-        for task in DIMENSIONS:
-            tally, s = self.tallies[task], scores[task]
+        for task, tally in self.tallies.items():
+            s = scores[task]
             tally.flagged += s["count"]
             tally.strong += _count(s["strong_share"], total)
             tally.writer += _count(s["writer_share"], total)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import datasets
 from .boundaries import boundary_scores, joined_layout
-from .document import DIMENSIONS
+from . import dimensions
 from .errors import FramingError
 from .model_card import write_splitter_card
 from .models_dir import shipped_models_dir
@@ -101,7 +101,7 @@ def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True
     out = out or shipped_models_dir()
     if task in ("splitter", "all"):
         yield train_splitter(root, out)
-    for name in DIMENSIONS if task == "all" else [task] if task != "splitter" else []:
+    for name in dimensions.names() if task == "all" else [task] if task != "splitter" else []:
         yield save_model(train_task(name, root, cv), out)
 
 

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from framing import __version__
 from framing.cli import main
-from framing.document import DIMENSIONS
+from framing.dimensions import BUILT_IN as DIMENSIONS
 
 from conftest import CORPUS
 
@@ -92,7 +92,7 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
     ]
 
 
-def test_sentence_unit_writes_one_line_per_record_in_order(tmp_path):
+def test_sentence_unit_writes_each_record_as_its_sentence_object_in_order(tmp_path):
     path = tmp_path / "sentences.jsonl"
     path.write_text("\n".join([
         json.dumps({"id": "a", "text": "Officials said the bridge could close next week."}),
@@ -102,13 +102,19 @@ def test_sentence_unit_writes_one_line_per_record_in_order(tmp_path):
     ]) + "\n")
     result = run("score", "--unit", "sentence", path, "--format", "jsonl")
     rows = [json.loads(l) for l in result.stdout.splitlines()]
-    assert [r["id"] for r in rows] == ["a", None, "c", "d"]
-    assert rows[0]["speculative"]["label"] == "speculative"
-    assert rows[2]["speculative"]["label"] == "factual"
-    assert set(rows[0]) == {"id", "text", *DIMENSIONS}
-    assert rows[1]["error"].startswith(f"{path}:2: invalid JSON")
-    assert rows[3]["error"] == f'{path}:4: record has no "text" field'
+    assert [r["id"] for r in rows] == ["a", "c"]
+    assert rows[0]["speculative"]["label"] == "speculative" and rows[0]["speculative"]["kinds"]
+    assert rows[1]["speculative"]["label"] == "factual"
+    assert rows[0]["voice"] == "attributed" and rows[0]["attributions"]
+    assert f"{path}:2: invalid JSON" in result.stderr
+    assert f'{path}:4: record has no "text" field' in result.stderr
     assert result.exit_code == 2
+    # The same sentence scored as a one-sentence article has the same sentence object.
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said the bridge could close next week.")
+    whole = json.loads(run("score", article, "--format", "json").stdout)
+    expected = {k: v for k, v in whole["sentences"][0].items() if k != "index"}
+    assert {k: rows[0][k] for k in expected} == expected
 
 
 def test_sentence_unit_scores_across_batches_as_one_at_a_time(tmp_path):
@@ -122,13 +128,13 @@ def test_sentence_unit_scores_across_batches_as_one_at_a_time(tmp_path):
     lines[SENTENCE_BATCH + 5] = "{broken"
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(lines) + "\n")
-    rows = [json.loads(l) for l in run("score", "--unit", "sentence", path, "--format", "jsonl").stdout.splitlines()]
-    assert len(rows) == len(records) and "error" in rows[SENTENCE_BATCH + 5]
+    result = run("score", "--unit", "sentence", path, "--format", "jsonl", "--jobs", "2")
+    rows = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert sorted(map(int, rows)) == [i for i in range(len(records)) if i != SENTENCE_BATCH + 5]
     models = load_models()
     for i in (0, 1, 2, SENTENCE_BATCH + 6, SENTENCE_BATCH + 7):
-        assert rows[i]["id"] == i
         alone = score_text(texts[i % 3], models)
-        assert {t: rows[i][t]["probability"] for t in DIMENSIONS} == {t: alone[t].probability for t in DIMENSIONS}
+        assert {t: rows[str(i)][t]["probability"] for t in DIMENSIONS} == {t: alone[t].probability for t in DIMENSIONS}
 
 
 def test_output_file_is_written(tmp_path):

@@ -5,12 +5,13 @@ import json
 import re
 from html import unescape
 
+import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
-from framing.document import DIMENSIONS
+from framing.dimensions import BUILT_IN as DIMENSIONS
 from framing.output import written_by_framing
-from framing.rows import ARTICLE_COLUMNS
+from framing.rows import article_columns
 
 from conftest import CORPUS
 
@@ -53,7 +54,7 @@ def test_csv_metadata_fields_are_columns_union_in_first_seen_order(tmp_path):
     result = run("score", path, "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ARTICLE_COLUMNS + ["outlet", "date", "section", "metadata_words"]
+    assert rows[0] == article_columns() + ["outlet", "date", "section", "metadata_words"]
     assert [r[-4:] for r in rows[1:]] == [["Herald", "2024-05-01", "", ""], ["Globe", "", "'=world", "12"]]
     assert written_by_framing(result.stdout.encode())
 
@@ -61,28 +62,68 @@ def test_csv_metadata_fields_are_columns_union_in_first_seen_order(tmp_path):
 def test_csv_without_metadata_has_the_fixed_columns_only():
     rows = list(csv.DictReader(io.StringIO(run("score", WIRE, "--format", "csv").stdout)))
     result = json.loads(run("score", WIRE, "--format", "json").stdout)
-    assert list(rows[0]) == ARTICLE_COLUMNS
+    assert list(rows[0]) == article_columns()
     assert float(rows[0]["speculative_strong_share"]) == result["scores"]["speculative"]["strong_share"]
     assert int(rows[0]["scored_sentences"]) == result["scores"]["scored_sentences"]
 
 
 def test_sentence_unit_in_csv_is_one_row_per_sentence(tmp_path):
+    from framing.rows import sentence_columns
+
     path = tmp_path / "sentences.jsonl"
     path.write_text("\n".join([
-        json.dumps({"id": "a", "text": "Officials said the bridge could close next week."}),
+        json.dumps({"id": "a", "text": "Officials said the bridge could close next week.", "outlet": "Herald"}),
         "{not json",
-        json.dumps({"id": "c", "text": "The council approved the budget on Tuesday."}),
+        json.dumps({"id": "c", "text": "The council approved the budget on Tuesday.", "outlet": "Times"}),
     ]) + "\n")
     as_csv = run("score", "--unit", "sentence", path, "--format", "csv")
     as_jsonl = [json.loads(line) for line in run("score", "--unit", "sentence", path, "--format", "jsonl").stdout.splitlines()]
-    assert as_csv.exit_code == 2
+    assert as_csv.exit_code == 2 and f"{path}:2: invalid JSON" in as_csv.stderr
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
-    assert list(rows[0]) == ["id", "text"] + [f"{t}_{m}" for t in DIMENSIONS for m in ("probability", "label")] + ["error"]
-    assert [r["id"] for r in rows] == ["a", "", "c"]
+    assert list(rows[0]) == sentence_columns() + ["outlet"]
+    assert [(r["id"], r["outlet"], r["voice"]) for r in rows] == [("a", "Herald", "attributed"), ("c", "Times", "writer")]
     for row, line in zip(rows, as_jsonl):
         for task in DIMENSIONS:
-            if line.get(task):
-                assert float(row[f"{task}_probability"]) == line[task]["probability"]
-                assert row[f"{task}_label"] == line[task]["label"]
-    assert rows[1]["error"].startswith(f"{path}:2: invalid JSON")
-    assert rows[0]["speculative_label"] == "speculative" and rows[2]["speculative_label"] == "factual"
+            assert float(row[f"{task}_probability"]) == line[task]["probability"]
+            assert row[f"{task}_label"] == line[task]["label"]
+            assert row[f"{task}_triggers"] == ", ".join(t["text"] for t in line[task]["triggers"])
+    assert rows[0]["speculative_kinds"] == ", ".join(as_jsonl[0]["speculative"]["kinds"]) != ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv", "html"])
+def test_sentence_unit_honours_every_format_folders_filters_and_jobs(tmp_path, fmt):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "lines.txt").write_text("Critics argue the plan could trigger a disaster.\n\nThe council met.\n")
+    (folder / "records.jsonl").write_text(json.dumps({"id": "r1", "text": "The storm may worsen overnight."}) + "\n")
+    (folder / "skip.md").write_text("This file is excluded.\n")
+    args = ["score", "--unit", "sentence", folder, "--format", fmt, "--exclude", "*.md", "--jobs", "2",
+            "--cache-dir", tmp_path / "cache"]
+    first, second = run(*args), run(*args)
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    out = first.stdout
+    assert "excluded" not in out
+    if fmt in ("json", "jsonl"):
+        records = json.loads(out) if fmt == "json" else [json.loads(line) for line in out.splitlines()]
+        assert [r["source"] for r in records] == [f"{folder}/records.jsonl:1", f"{folder}/sub/lines.txt:1",
+                                                  f"{folder}/sub/lines.txt:3"]
+        assert all(r["unit"] == "sentence" and "voice" in r and "triggers" in r["loaded"] for r in records)
+    elif fmt == "csv":
+        assert [r["text"] for r in csv.DictReader(io.StringIO(out))] == [
+            "The storm may worsen overnight.", "Critics argue the plan could trigger a disaster.", "The council met."]
+    elif fmt == "text":
+        assert f"{folder}/records.jsonl:1 [r1]: " in out and "== corpus: 3 articles" in out
+    else:
+        assert "<html" in out and all(f"{name}</" in out for name in ("records.jsonl:1", "lines.txt:1", "lines.txt:3"))
+
+
+def test_sentence_unit_refuses_what_an_article_option_means_for_articles_only(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps({"text": "The council met on Tuesday and approved a budget."}) + "\n")
+    chosen = run("score", "--unit", "sentence", path, "--format", "jsonl", "--fields", "scores")
+    assert chosen.exit_code == 2 and "--fields chooses parts of an article" in chosen.stderr
+    too_big = run("score", "--unit", "sentence", path, "--max-bytes", "10")
+    assert too_big.exit_code == 2 and "--max-bytes" in too_big.stderr
+    bare = [json.loads(line) for line in run("score", "--unit", "sentence", path, "--format", "jsonl",
+                                              "--no-triggers").stdout.splitlines()]
+    assert "triggers" not in bare[0]["loaded"]

@@ -1,5 +1,5 @@
 import framing
-from framing.document import DIMENSIONS
+from framing.dimensions import BUILT_IN as DIMENSIONS
 from framing.reading import read_path
 
 from conftest import CORPUS

@@ -3,7 +3,7 @@ import numpy as np
 
 from framing import datasets
 from framing.boundaries import boundary_scores
-from framing.document import DIMENSIONS
+from framing.dimensions import BUILT_IN as DIMENSIONS
 from framing.tasks import task_config
 from framing.linear import LinearModel
 from framing.models_dir import shipped_models_dir

@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..document import DIMENSIONS
+from .. import dimensions
 from ..errors import FramingError
 from .rules import RULES, SEVERITIES
 
@@ -78,13 +78,14 @@ class Config:
 
 
 def _thresholds(value, where: str) -> tuple[tuple[str, float], ...]:
-    chosen = dict.fromkeys(DIMENSIONS, value) if isinstance(value, (int, float)) else value
+    names = dimensions.names()
+    chosen = dict.fromkeys(names, value) if isinstance(value, (int, float)) else value
     if not isinstance(chosen, dict):
         raise ConfigError(f"{where}threshold: give a probability or a table of dimension = probability")
     for name, probability in chosen.items():
-        if name not in DIMENSIONS or isinstance(probability, bool) or not isinstance(probability, (int, float)) \
+        if name not in names or isinstance(probability, bool) or not isinstance(probability, (int, float)) \
                 or not 0.0 < probability < 1.0:
-            raise ConfigError(f"{where}threshold: {name} = {probability!r}: give one of {', '.join(DIMENSIONS)} "
+            raise ConfigError(f"{where}threshold: {name} = {probability!r}: give one of {', '.join(names)} "
                               "with a probability between 0 and 1")
     return tuple(sorted((name, float(p)) for name, p in chosen.items()))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..decoding import decode
 from ..document import Document, Sentence, Span
 from ..errors import InputError
-from ..features import speculation_kind
+from ..dimensions.speculative import cue_kind
 from ..reading import format_of, open_binary, read_bytes
 from .config import Settings, find_config
 from .rules import LOADED_RULES, RULES, SEVERITIES, SPECULATION_RULES, matches
@@ -106,7 +106,7 @@ def sentence_findings(sentence: Sentence, previous: Sentence | None, text: str,
     if not (speculative and speculative.positive):
         return
     for kind in speculative.kinds:
-        triggers = [t for t in speculative.triggers if speculation_kind(t.kind) == kind]
+        triggers = [t for t in speculative.triggers if cue_kind(t.kind) == kind]
         terms = _terms(triggers or speculative.triggers, text, settings.allow)
         if not terms or kind not in SPECULATION_RULES:
             continue

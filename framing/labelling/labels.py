@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..aggregate import KINDS as PRODUCT_KINDS
+from ..dimensions.speculative import KINDS as PRODUCT_KINDS
 
 VOICES = ("writer", "quoted", "attributed")
 KINDS = ("hedge", "forecast", "hypothetical", "alarmist")  # as ANNOTATION.md names them
@@ -62,7 +62,7 @@ def read_labels(path: Path) -> dict[str, dict]:
 
 
 def batch_ids(path: Path) -> list[str]:
-    return re.findall(r"^(p\d+)\t", path.read_text(encoding="utf-8"), flags=re.M)
+    return re.findall(r"^([a-z]\d+)\t", path.read_text(encoding="utf-8"), flags=re.M)
 
 
 def cohen_kappa(first: Iterable, second: Iterable) -> float:

@@ -53,6 +53,7 @@ class TaskConfig:
 
 
 def task_config(name: str) -> TaskConfig:
-    from . import loaded, opinion, speculative
+    """The recipe of the dimension `name` (its `Dimension.recipe`)."""
+    from .. import dimensions
 
-    return {"loaded": loaded.TASK, "opinion": opinion.TASK, "speculative": speculative.TASK}[name]
+    return dimensions.get(name).task()

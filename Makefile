@@ -32,7 +32,7 @@ test-installed: $(STAMP)
 	$(WHEEL_TEST)/venv/bin/python -m pip install --quiet $(WHEEL_TEST)/dist/*.whl pytest hypothesis
 	cp -r tests corpus setup.cfg $(WHEEL_TEST)/tree/
 	cd $(WHEEL_TEST)/tree && FRAMING_TEST_INSTALLED=1 ../venv/bin/python -m pytest -q -p no:cacheprovider \
-		tests/test_installed.py tests/test_cli.py tests/test_training.py tests/test_report.py
+		tests/test_installed.py tests/test_cli.py tests/test_training.py tests/test_report.py tests/test_dimension_plugin.py
 
 train: $(STAMP)
 	$(BIN)/framing train --data $(DATA) --task all

@@ -22,8 +22,9 @@ from .errors import FramingError
 from .fields import ALL, fields_tag
 from .schema import SCHEMA
 
-# Fields that belong to where an article was found, not to what it says: never cached.
-IDENTITY = ("source", "path", "id", "title", "format", "metadata", "warnings")
+# Fields that belong to the input, not to the scoring: never cached (the text's hash is part
+# of the key already).
+IDENTITY = ("source", "path", "id", "title", "format", "metadata", "warnings", "content_sha256")
 COMMIT_EVERY = 200
 # How a result's JSON line starts (schema.document_dict's order): the IDENTITY fields follow.
 _HEAD = json.dumps({"schema": SCHEMA})[:-1] + ", "

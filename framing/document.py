@@ -6,6 +6,7 @@ Offsets always index `Document.text`, so renderers highlight without re-tokenizi
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from .dimensions import positive_labels
@@ -99,6 +100,12 @@ class Document:
     language: dict = field(default_factory=dict)  # language.language_check: English or not
     # "article", or "sentence": the text is one sentence, its segmentation given (`--unit sentence`).
     unit: str = "article"
+
+    @property
+    def content_sha256(self) -> str:
+        """The SHA-256 of the text as scored: a result says what it was computed from, so that
+        a re-run can tell an unchanged article from a changed one without its old text."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def to_dict(self) -> dict:
         """The document in its JSON form (schema "framing/1"), as `--format json` writes it."""

@@ -76,8 +76,8 @@ def fields_to_compute(name: str, unit: str = "article", chosen: frozenset[str] |
     cls = FORMATTERS[name]
     choosable = [n for n, c in FORMATTERS.items() if c.choosable]
     if (chosen is not None or no_triggers) and not cls.choosable:
-        raise FramingError(f"--fields and --no-triggers choose what {' and '.join(choosable)} output holds; "
-                           f"--format {name} shows what it shows")
+        raise FramingError(f"--fields and --no-triggers choose what {', '.join(choosable[:-1])} and "
+                           f"{choosable[-1]} output holds; --format {name} shows what it shows")
     if chosen is not None and no_triggers and "triggers" in chosen:
         raise FramingError("--no-triggers contradicts --fields with triggers")
     if unit == "sentence":
@@ -177,6 +177,16 @@ def write_csv(stream: TextIO, rows: Iterable[dict], columns: list[str]) -> None:
     writer.writerow(columns)
     for row in rows:
         writer.writerow([spreadsheet_safe(row.get(c)) for c in columns])
+
+
+@formatter("parquet")
+class ParquetFormatter(Formatter):
+    """Parquet is written only as a folder of parts (framing.partitions, `-o DIR/`)."""
+
+    choosable = True
+
+    def __init__(self, stream: TextIO, options: FormatOptions = FormatOptions()) -> None:
+        raise FramingError("--format parquet writes a folder of parts: give -o DIR/")
 
 
 @formatter("html")

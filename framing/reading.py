@@ -188,13 +188,15 @@ def _framing_output(path: str) -> bool:
 
 def walk_folder(folder: str, options: ReadOptions = ReadOptions()) -> FolderWalk:
     """Readable files under a folder, sorted by path; symlinked folders are not followed, so
-    a symlink loop cannot trap the walk. Hidden files, gold labels and this run's output are
-    passed over in silence; other files framing wrote are left out too (scoring them would
-    score articles twice), and so are files of formats it does not read, each counted."""
+    a symlink loop cannot trap the walk. Hidden files, gold labels and this run's output (a
+    file, or a folder of parts) are passed over in silence; other files framing wrote are
+    left out too (scoring them would score articles twice), and so are files of formats it
+    does not read, each counted."""
     written = {os.path.realpath(p) for p in options.written}
     walk = FolderWalk(folder)
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs
+                   if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in written]
         for name in files:
             path = os.path.join(root, name)
             relative = os.path.relpath(path, folder)

@@ -1,7 +1,8 @@
 """The JSON form of a scored document (schema "framing/1"), both ways.
 
-Per article: source, path, id, title, format, metadata, warnings about the input, a
-language check (scores of text that is not English are unreliable), the text itself (every
+Per article: source, path, id, title, format, metadata, warnings about the input, the
+SHA-256 of the text (`content_sha256`), the unit ("article", or "sentence" for a sentence
+record), a language check (scores of text that is not English are unreliable), the text itself (every
 offset indexes it), model versions, article scores, readability, and the sentences. Per sentence: index,
 start, end, text, kind, voice, quotes, attributions, and one verdict per dimension (null
 for debris): probability, label, triggers [{start, end, text, kind, weight, quoted}] and,
@@ -55,7 +56,7 @@ def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
         "schema": SCHEMA, "source": document.source, "path": document.path, "id": document.id,
         "title": document.title,
         "format": document.format, "metadata": document.metadata, "warnings": document.warnings,
-        "unit": document.unit, "language": document.language, "text": document.text,
+        "content_sha256": document.content_sha256, "unit": document.unit, "language": document.language, "text": document.text,
         "models": document.models, "scores": document.scores, "readability": document.readability,
     }
     for name in ("text", "scores", "readability"):
@@ -67,7 +68,7 @@ def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
     return d
 
 
-RECORD_IDENTITY = ("source", "path", "id", "metadata", "warnings")
+RECORD_IDENTITY = ("source", "path", "id", "metadata", "warnings", "content_sha256")
 
 
 def sentence_record(result: dict) -> dict:

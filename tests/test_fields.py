@@ -16,7 +16,8 @@ from framing.rows import article_row
 
 from conftest import CORPUS
 
-IDENTITY = ["schema", "source", "path", "id", "title", "format", "metadata", "warnings", "unit", "language"]
+IDENTITY = ["schema", "source", "path", "id", "title", "format", "metadata", "warnings", "content_sha256",
+            "unit", "language"]
 FULL_KEYS = IDENTITY[:-1] + ["language", "text", "models", "scores", "readability", "sentences"]
 
 
@@ -100,7 +101,7 @@ def test_a_cached_partial_result_is_not_served_for_a_full_request(tmp_path):
     (["--fields", "scores,words"], "--fields 'scores,words': give a comma-separated list of scores, sentences, "
                                    "triggers, readability, text (no field words)"),
     (["--fields", "sentences,triggers", "--no-triggers", "--format", "json"], "--no-triggers contradicts --fields with triggers"),
-    (["--fields", "scores", "--format", "csv"], "--fields and --no-triggers choose what jsonl and json output "
+    (["--fields", "scores", "--format", "csv"], "--fields and --no-triggers choose what jsonl, json and parquet output "
                                                 "holds; --format csv shows what it shows"),
 ])
 def test_bad_field_choices_are_usage_errors(args, message):

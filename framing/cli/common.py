@@ -41,15 +41,19 @@ def output_path(ctx, param, path: str | None) -> str | None:
     return path
 
 
-def output_options(formats):
+def output_options(formats, folders: bool = False):
     """--format and -o/--output, shared by every command that prints results; `formats` is
-    the names offered, the first the default."""
+    the names offered, the first the default; `folders`: -o may name a folder, for
+    partitioned output (framing.partitions)."""
     formats = list(formats)
 
     def decorate(command):
-        command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+        command = click.option("-o", "--output", type=click.Path(dir_okay=folders, writable=True),
                                callback=output_path,
-                               help="Write to this file instead of stdout (atomically).")(command)
+                               help="Write to this file instead of stdout (atomically)"
+                                    + ("; or to a folder (one that exists, or a path ending in /) as numbered "
+                                       "jsonl or parquet parts, skipping articles it holds already." if folders
+                                       else "."))(command)
         return click.option("--format", "fmt", type=click.Choice(formats), default=formats[0],
                             show_default=True, help="Output format.")(command)
     return decorate

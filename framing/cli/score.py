@@ -12,6 +12,7 @@ from ..errors import ExitCode, InputError
 from ..formatters import FORMATTERS, FormatOptions, open_formatter
 from ..highlight import MIN_WEIGHT
 from ..output import COLOUR_MODES, output_stream, use_colour
+from ..partitions import PART_SIZE, PartitionedOutput, is_folder
 from ..reading import DEFAULT_MAX_BYTES
 from .common import DimensionName, fail, library_errors, output_options, parse_thresholds, warn
 
@@ -30,7 +31,9 @@ def result_warnings(result: dict) -> list[str]:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@output_options(FORMATTERS)
+@output_options(FORMATTERS, folders=True)
+@click.option("--part-size", type=click.IntRange(min=1), default=PART_SIZE, show_default=True,
+              help="With -o DIR/: articles per part.")
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of retrained models; shipped models fill in the rest.")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
@@ -76,7 +79,7 @@ def result_warnings(result: dict) -> list[str]:
 @click.option("--no-triggers", is_flag=True, help="JSON/JSONL: leave out trigger words and kinds (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
-def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id_field, title_field,
+def score(paths, fmt, output, part_size, models_dir, unit, include, exclude, text_field, id_field, title_field,
           jobs, engine, scheduler, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only,
           dimensions, min_probability, min_weight, chosen_fields, no_triggers, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
@@ -100,12 +103,21 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
     shown = TextOptions(tuple(dimensions), min_probability, min_weight, findings=not summary_only)
     options = ReadOptions(RecordFields(text_field, id_field, title_field, unit), tuple(include), tuple(exclude),
                           max_bytes or None, written=(output,) if output else ())
-    with output_stream(output) as stream:
+    folder = None
+    if is_folder(output):
+        if unit == "sentence":
+            raise click.UsageError("-o DIR/ writes articles; --unit sentence writes one file")
+        folder = PartitionedOutput(output, fmt, versions, fields, part_size)
+    with output_stream(None if folder else output) as stream:
         style = click.style if fmt == "text" and use_colour(colour, stream) else None
         failures, total, interrupted = _score_articles(
             paths, options, versions, (models_dir, thresholds), fmt, stream, FormatOptions(unit, style, shown),
             jobs, cache, cache_dir, quiet, None if cache_max_mb is None else int(cache_max_mb * 1e6),
-            (engine, scheduler), fields)
+            (engine, scheduler), fields, folder)
+    if folder is not None:
+        total += folder.skipped  # inputs too, done in an earlier run
+        if not quiet:
+            click.echo(f"framing: {folder.summary()}", err=True)
     if interrupted:
         fail(f"interrupted after {total - failures} {unit}s; their results are written"
              + (" and cached: run the same command again to resume" if cache else ""))
@@ -120,9 +132,9 @@ def score(paths, fmt, output, models_dir, unit, include, exclude, text_field, id
 
 
 def _score_articles(paths, options, versions, models, fmt, stream, format_options, jobs, use_cache, cache_dir,
-                    quiet, cache_max_bytes, engine, fields) -> tuple[int, int, bool]:
-    """Score and write every article (or sentence record); returns (failures, inputs, whether
-    Ctrl-C stopped it).
+                    quiet, cache_max_bytes, engine, fields, folder=None) -> tuple[int, int, bool]:
+    """Score and write every article (or sentence record), to `folder` (a
+    partitions.PartitionedOutput) if given; returns (failures, inputs, whether Ctrl-C stopped it).
 
     On Ctrl-C the results completed so far are written out whole and cached.
     """
@@ -144,10 +156,11 @@ def _score_articles(paths, options, versions, models, fmt, stream, format_option
         engine[0], jobs or (1 if one_article and not engine[1] and engine[0] == "local" else default_jobs()),
         models[0], cache, models[1], engine[1], fields))
     progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
-    writer = open_formatter(fmt, stream, format_options)
+    writer = folder or open_formatter(fmt, stream, format_options)
+    documents = read_documents(files, options)
     interrupted = False
     try:
-        for result in batch.run(read_documents(files, options)):
+        for result in batch.run(folder.pending(documents) if folder else documents):
             progress.update(batch, result)
             if isinstance(result, InputError):
                 progress.clear()

@@ -47,7 +47,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python -m framing.bench --data $(DATA)
+	$(BIN)/python -m framing.training.bench --data $(DATA)
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_CLI_EXAMPLES=1000 $(BIN)/python -m pytest -q tests/test_properties.py

@@ -11,15 +11,15 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "score_paths", "analyze_table", "to_dataframe", "Document", "Sentence", "Verdict", "Span", "FramingError",
            "__version__"]
 
-from .document import Document, Sentence, Span, Verdict
 from .errors import FramingError
-from .notebook import analyze_table, to_dataframe
+from .output.notebook import analyze_table, to_dataframe
+from .pipeline.document import Document, Sentence, Span, Verdict
 
 
 def analyze(text, models_dir: str | None = None, thresholds: dict[str, float] | None = None) -> Document:
     """Segment, score and summarize one article (a string or a `Document`); `thresholds`
     ({"loaded": 0.6, ...}) replace the models' own decision thresholds."""
-    from .scoring import analyze as _analyze  # imported on first use: keeps `import framing` light
+    from .pipeline.scoring import analyze as _analyze  # imported on first use: keeps `import framing` light
 
     return _analyze(text, models_dir, tuple(sorted((thresholds or {}).items())))
 
@@ -27,7 +27,7 @@ def analyze(text, models_dir: str | None = None, thresholds: dict[str, float] | 
 def score_paths(paths, engine: str = "local", scheduler: str | None = None, jobs: int | None = None, **options):
     """Score files, folders and JSONL/CSV collections here or on a Dask cluster (`engine="dask"`,
     or `scheduler="tcp://host:8786"`): a result dict per article, or an `InputError` in place of
-    each bad input, in input order. See `framing.engines.score_paths` for the options."""
-    from .engines import score_paths as _score_paths
+    each bad input, in input order. See `framing.batch.engines.score_paths` for the options."""
+    from .batch.engines import score_paths as _score_paths
 
     return _score_paths(paths, engine, scheduler, jobs, **options)

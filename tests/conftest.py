@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.datasets import data_dir
+from framing.training.datasets import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -5,7 +5,7 @@ It flags "charged" sentences, trained on the sample corpus's own loaded labels: 
 for plumbing, not a classifier anyone should use.
 """
 from framing.dimensions import Dimension
-from framing.tasks import TaskConfig
+from framing.training.tasks import TaskConfig
 
 TASK = TaskConfig(name="charged", sources=[], cues=())
 

@@ -8,10 +8,9 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
-
-from conftest import CORPUS
 
 GOOD = str(CORPUS / "council_budget.txt")
 
@@ -147,7 +146,7 @@ def test_an_unreadable_file_is_named(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("framing.reading.open", guarded, raising=False)
+    monkeypatch.setattr("framing.reading.files.open", guarded, raising=False)
     check_refused(path, "permission denied")
 
 
@@ -170,7 +169,7 @@ def test_file_names_with_spaces_quotes_and_accents(tmp_path):
 
 
 def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatch):
-    import framing.batch
+    import framing.batch.local
 
     folder = tmp_path / "c"
     folder.mkdir()
@@ -178,7 +177,7 @@ def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatc
     for name, source in zip(names, sorted(CORPUS.glob("*.txt"))):
         (folder / name).write_text(source.read_text(encoding="utf-8"))
     out = tmp_path / "out.jsonl"
-    real_score, calls = framing.batch._score, []
+    real_score, calls = framing.batch.local._score, []
 
     def interrupted_on_third(document, *fields):
         calls.append(document.source)
@@ -186,14 +185,14 @@ def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatc
             raise KeyboardInterrupt
         return real_score(document, *fields)
 
-    monkeypatch.setattr(framing.batch, "_score", interrupted_on_third)
+    monkeypatch.setattr(framing.batch.local, "_score", interrupted_on_third)
     result = run("score", folder, "--format", "jsonl", "-j", "1", "-o", out)
     assert result.exit_code == 130
     assert "interrupted after 2 articles" in result.stderr and "resume" in result.stderr
     assert [json.loads(l)["source"].rsplit("/", 1)[1] for l in out.read_text().splitlines()] == ["a.txt", "b.txt"]
 
     calls.clear()
-    monkeypatch.setattr(framing.batch, "_score", lambda d, *f: (calls.append(d.source), real_score(d, *f))[1])
+    monkeypatch.setattr(framing.batch.local, "_score", lambda d, *f: (calls.append(d.source), real_score(d, *f))[1])
     again = run("score", folder, "--format", "jsonl", "-j", "1", "-o", out)
     assert again.exit_code == 0
     assert [c.rsplit("/", 1)[1] for c in calls] == ["c.txt", "d.txt"]  # a and b came from the cache
@@ -201,7 +200,7 @@ def test_ctrl_c_keeps_completed_results_and_a_rerun_resumes(tmp_path, monkeypatc
 
 
 def test_a_failing_run_never_leaves_a_partial_output_file(tmp_path, monkeypatch):
-    import framing.output
+    import framing.output.streams
 
     out = tmp_path / "out.jsonl"
     out.write_text("previous complete results\n")
@@ -209,7 +208,7 @@ def test_a_failing_run_never_leaves_a_partial_output_file(tmp_path, monkeypatch)
     def broken(self, result):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(framing.formatters.JsonlFormatter, "write", broken)
+    monkeypatch.setattr(framing.output.formatters.JsonlFormatter, "write", broken)
     result = run("score", GOOD, "--format", "jsonl", "-o", out)
     assert result.exit_code != 0
     assert out.read_text() == "previous complete results\n"

@@ -6,10 +6,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
-
-from conftest import CORPUS
 
 
 def run(*args):
@@ -111,8 +110,8 @@ def test_bad_inputs_are_collected_and_the_good_results_complete(tree):
 
 
 def test_cache_hits_unchanged_articles_and_misses_changed_ones(tmp_path, private_cache):
-    from framing.cache import ResultCache
-    from framing.models_dir import model_versions
+    from framing.batch.cache import ResultCache
+    from framing.classifiers.models_dir import model_versions
 
     folder = tmp_path / "c"
     folder.mkdir()
@@ -132,7 +131,7 @@ def test_cache_hits_unchanged_articles_and_misses_changed_ones(tmp_path, private
 
 
 def test_cache_is_keyed_by_model_versions(private_cache):
-    from framing.cache import ResultCache
+    from framing.batch.cache import ResultCache
 
     text = (CORPUS / "wire_port_strike.txt").read_text(encoding="utf-8")
     old = ResultCache(private_cache, {"loaded": "loaded-aaa"})
@@ -155,8 +154,8 @@ def test_a_cached_result_takes_the_name_and_metadata_of_the_new_input(tmp_path):
 
 
 def test_a_damaged_cache_is_rebuilt_with_one_warning_and_the_run_goes_on(tmp_path, private_cache):
-    from framing.cache import ResultCache
-    from framing.models_dir import model_versions
+    from framing.batch.cache import ResultCache
+    from framing.classifiers.models_dir import model_versions
 
     article = CORPUS / "wire_port_strike.txt"
     expected = run("score", article, "--format", "jsonl", "--no-cache").stdout
@@ -176,7 +175,7 @@ def test_a_damaged_cache_is_rebuilt_with_one_warning_and_the_run_goes_on(tmp_pat
 def test_a_cache_that_is_locked_is_not_thrown_away(private_cache, monkeypatch):
     import sqlite3
 
-    from framing.cache import ResultCache
+    from framing.batch.cache import ResultCache
 
     cache = ResultCache(private_cache, {}, warn=pytest.fail)
     cache.put({"schema": "framing/1", "text": "kept", "sentences": []})
@@ -195,7 +194,7 @@ def test_a_cache_that_is_locked_is_not_thrown_away(private_cache, monkeypatch):
 def test_a_cache_damaged_during_a_run_is_rebuilt_once(private_cache, monkeypatch):
     import sqlite3
 
-    from framing.cache import ResultCache
+    from framing.batch.cache import ResultCache
 
     notes = []
     cache = ResultCache(private_cache, {}, warn=notes.append)
@@ -243,7 +242,7 @@ def test_output_written_into_the_folder_being_scored_is_not_scored_again(tmp_pat
     (b"<!DOCTYPE html><html><head><title>framing report</title>", False),
 ])
 def test_framing_recognizes_its_own_output_by_its_first_bytes(head, ours):
-    from framing.output import written_by_framing
+    from framing.output.streams import written_by_framing
 
     assert written_by_framing(head) is ours
 

@@ -2,11 +2,10 @@
 import time
 
 from click.testing import CliRunner
-
-from framing.cache import ResultCache, cache_info
-from framing.cli import main
-
 from conftest import CORPUS
+
+from framing.batch.cache import ResultCache, cache_info
+from framing.cli import main
 
 
 def run(*args):

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT
 
 from framing.check import RULES, check_text
 from framing.check.rules import rule_table_markdown
 from framing.cli import main
-
-from conftest import FIXTURES, ROOT
 
 DRAFTS = FIXTURES / "check"
 # Probabilities are the models' and change when they are retrained: the tests here are about

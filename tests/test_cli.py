@@ -2,12 +2,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing import __version__
 from framing.cli import main
 from framing.dimensions import BUILT_IN as DIMENSIONS
-
-from conftest import CORPUS
 
 WIRE = str(CORPUS / "wire_port_strike.txt")
 
@@ -118,8 +117,8 @@ def test_sentence_unit_writes_each_record_as_its_sentence_object_in_order(tmp_pa
 
 
 def test_sentence_unit_scores_across_batches_as_one_at_a_time(tmp_path):
-    from framing.scoring import BATCH as SENTENCE_BATCH
-    from framing.scoring import load_models, score_text
+    from framing.pipeline.scoring import BATCH as SENTENCE_BATCH
+    from framing.pipeline.scoring import load_models, score_text
 
     texts = ["Officials said the bridge could close next week.", "The council approved the budget.",
              "This is a disgraceful betrayal of every voter."]
@@ -188,7 +187,7 @@ def test_usage_errors(args, message):
 
 
 def test_json_round_trips_to_the_same_document():
-    from framing.schema import document_dict, document_from_dict
+    from framing.pipeline.schema import document_dict, document_from_dict
 
     doc = json.loads(run("score", CORPUS / "feature_flood_town.txt", "--format", "json").output)
     assert document_dict(document_from_dict(doc)) == doc
@@ -237,7 +236,7 @@ def test_output_into_a_missing_folder_is_a_one_line_error_before_any_work(tmp_pa
 
 def test_output_stream_refuses_a_missing_folder_in_one_line(tmp_path):
     from framing.errors import FramingError
-    from framing.output import output_stream
+    from framing.output.streams import output_stream
 
     out = tmp_path / "nodir" / "out.jsonl"
     with pytest.raises(FramingError, match=r"^.*out\.jsonl: cannot write it: folder .*nodir does not exist$"):
@@ -303,7 +302,7 @@ def test_auto_colour_on_a_terminal_unless_no_color_is_set(tmp_path):
 def test_use_colour(mode, tty, no_color, expected):
     import io
 
-    from framing.output import use_colour
+    from framing.output.streams import use_colour
 
     class Stream(io.StringIO):
         def isatty(self):

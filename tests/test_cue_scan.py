@@ -5,10 +5,10 @@ from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.cue_scan import CueScanner, _alternatives
-from framing.features import word_class, word_pattern, word_trie
-from framing.scoring import load_models
-from framing.segment import segment
+from framing.pipeline.scoring import load_models
+from framing.text.cue_scan import CueScanner, _alternatives
+from framing.text.features import word_class, word_pattern, word_trie
+from framing.text.segment import segment
 
 PATTERNS = [p for model in load_models().classifiers.values() for p in model.cues.pattern_strings]
 SCANNER = CueScanner(PATTERNS)
@@ -56,7 +56,7 @@ def test_alternatives_split_only_where_the_group_is_not_repeated():
 
 def test_cue_counts_are_those_of_the_listed_matches():
     """Scoring counts cue matches without listing them; explaining lists them: same numbers."""
-    from framing.features import TextFeatures
+    from framing.text.features import TextFeatures
 
     models = load_models()
     sentences = [s.text for path in sorted(CORPUS.rglob("*.txt")) for s in segment(path.read_text(encoding="utf-8"))]

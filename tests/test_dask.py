@@ -12,17 +12,16 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, NetworkBlocked
 
 import framing
-from framing import dask_engine
-from framing.batch import Batch
+from framing.batch import dask_engine
+from framing.batch.engines import score_paths
+from framing.batch.local import Batch
 from framing.cli import main
-from framing.datasets import ptc_article_paths
-from framing.engines import score_paths
 from framing.errors import InputError
-from framing.reading import read_documents
-
-from conftest import CORPUS, NetworkBlocked
+from framing.reading.files import read_documents
+from framing.training.datasets import ptc_article_paths
 
 distributed = pytest.importorskip("distributed")
 
@@ -146,8 +145,8 @@ def test_the_library_call_on_a_scheduler_equals_the_local_one(client):
 def test_a_cached_rerun_sends_nothing_to_the_cluster(client, tmp_path):
     first = _plain(score_paths([str(CORPUS)], scheduler=client.scheduler.address, cache=tmp_path))
     batch = dask_engine.DaskBatch(scheduler="tcp://127.0.0.1:1")  # never reached: every article is cached
-    from framing.cache import ResultCache
-    from framing.models_dir import model_versions
+    from framing.batch.cache import ResultCache
+    from framing.classifiers.models_dir import model_versions
 
     batch.cache = ResultCache(tmp_path, model_versions())
     assert _plain(batch.run(read_documents([str(CORPUS)]))) == first

@@ -6,11 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
-from framing.cli import main
-from framing.partitions import read_folder
-
 from conftest import CORPUS
+
+from framing.batch.partitions import read_folder
+from framing.cli import main
 
 pytest.importorskip("distributed")
 

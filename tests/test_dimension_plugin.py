@@ -6,15 +6,13 @@ import io
 import json
 
 import pytest
+import standin_dimension
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing import dimensions
 from framing.cli import main
-from framing.gold import gold_articles, read_gold
-
-from conftest import CORPUS
-
-import standin_dimension
+from framing.training.gold import gold_articles, read_gold
 
 
 def run(*args):

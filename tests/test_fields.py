@@ -9,12 +9,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
-from framing.datasets import PTC_ARTICLES
-from framing.rows import article_row
-
-from conftest import CORPUS
+from framing.output.rows import article_row
+from framing.training.datasets import PTC_ARTICLES
 
 IDENTITY = ["schema", "source", "path", "id", "title", "format", "metadata", "warnings", "content_sha256",
             "unit", "language"]

@@ -7,13 +7,12 @@ from html import unescape
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
 from framing.dimensions import BUILT_IN as DIMENSIONS
-from framing.output import written_by_framing
-from framing.rows import article_columns
-
-from conftest import CORPUS
+from framing.output.rows import article_columns
+from framing.output.streams import written_by_framing
 
 WIRE = str(CORPUS / "wire_port_strike.txt")
 MAYOR = str(CORPUS / "partisan_mayor.txt")
@@ -68,7 +67,7 @@ def test_csv_without_metadata_has_the_fixed_columns_only():
 
 
 def test_sentence_unit_in_csv_is_one_row_per_sentence(tmp_path):
-    from framing.rows import sentence_columns
+    from framing.output.rows import sentence_columns
 
     path = tmp_path / "sentences.jsonl"
     path.write_text("\n".join([

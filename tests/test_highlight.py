@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from framing.cli import main
-from framing.highlight import marks
+from framing.output.highlight import marks
 
 
 def test_overlapping_triggers_become_one_mark_the_first_and_longest():

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 INSTALLED = os.environ.get("FRAMING_TEST_INSTALLED") == "1"
@@ -15,12 +14,12 @@ INSTALLED = os.environ.get("FRAMING_TEST_INSTALLED") == "1"
 @pytest.mark.skipif(not INSTALLED, reason="only under `make test-installed`")
 def test_the_package_under_test_is_the_installed_one():
     import framing
-    import framing.labelling.build
-    import framing.tasks.news
+    import framing.training.labelling.build
+    import framing.training.tasks.news
 
     package = Path(framing.__file__).resolve().parent
     assert "site-packages" in package.parts
     assert not package.is_relative_to(ROOT)
     # Everything training and scoring need shipped with it: sub-packages, models, labels.
     assert (package / "models" / "loaded.npz").is_file()
-    assert framing.tasks.news.OWN_LABELS.is_file()
+    assert framing.training.tasks.news.OWN_LABELS.is_file()

@@ -1,12 +1,12 @@
 """The shipped `loaded` classifier on real sentences, and its word-level check."""
 import pytest
 
-from framing.cues import standalone_context
-from framing.features import FUNCTION_WORDS
-from framing.linear import LinearModel
-from framing.loaded_eval import TokenCounts, covered, cross_validated_word_scores, trigger_spans
-from framing.models_dir import shipped_models_dir
-from framing.scoring import load_models, score_text
+from framing.classifiers.linear import LinearModel
+from framing.classifiers.models_dir import shipped_models_dir
+from framing.pipeline.scoring import load_models, score_text
+from framing.text.cues import standalone_context
+from framing.text.features import FUNCTION_WORDS
+from framing.training.loaded_eval import TokenCounts, covered, cross_validated_word_scores, trigger_spans
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,11 @@ import shutil
 import numpy as np
 import pytest
 from click.testing import CliRunner
-
-from framing.cli import main
-from framing.manifest import MANIFEST, record
-from framing.models_dir import shipped_models_dir
-
 from conftest import CORPUS
+
+from framing.classifiers.manifest import MANIFEST, record
+from framing.classifiers.models_dir import shipped_models_dir
+from framing.cli import main
 
 ARTICLE = str(CORPUS / "wire_port_strike.txt")
 

@@ -3,7 +3,7 @@
 Over the news test split, every party, person, nation, nationality and religion from our
 own swap lists is replaced by its counterpart; at most 1% of verdicts may flip in any
 dimension, and probabilities may move by at most 0.01 on average. The lists are ours,
-written for this test; framing.names masks names by its own rule, not from these lists.
+written for this test; framing.text.names masks names by its own rule, not from these lists.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from framing.cues import standalone_context
-from framing.datasets import news_split
-from framing.scoring import load_models
+from framing.pipeline.scoring import load_models
+from framing.text.cues import standalone_context
+from framing.training.datasets import news_split
 
 PAIRS = [("Republicans", "Democrats"), ("Republican", "Democrat"), ("GOP", "Democratic Party"),
          ("Trump", "Obama"), ("Biden", "Bush"), ("Clinton", "Reagan"), ("Pelosi", "McConnell"),

@@ -7,12 +7,11 @@ from html import unescape
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 import framing
 from framing.cli import main
-from framing.schema import document_dict, document_from_dict
-
-from conftest import CORPUS
+from framing.pipeline.schema import document_dict, document_from_dict
 
 BODIES = {name: (CORPUS / name).read_text(encoding="utf-8")
           for name in ("wire_port_strike.txt", "partisan_mayor.txt")}

@@ -2,10 +2,10 @@
 import pytest
 
 import framing
-from framing.cues import standalone_context
-from framing.linear import LinearModel
-from framing.models_dir import shipped_models_dir
-from framing.scoring import load_models, score_text
+from framing.classifiers.linear import LinearModel
+from framing.classifiers.models_dir import shipped_models_dir
+from framing.pipeline.scoring import load_models, score_text
+from framing.text.cues import standalone_context
 
 REPORTED = "According to the coast guard, no ferry in the bay was hit during the shelling."
 ALARMIST = ("If our leaders keep dithering, this border spat could easily explode into a catastrophe "
@@ -48,13 +48,13 @@ def verdict_in(document, text):
 
 @pytest.mark.parametrize("text", OPINIONS)
 def test_the_writers_judgement_is_opinion_alone(model, text):
-    assert model.probability(text, *standalone_context(text)) > 0.5
+    assert model.probability(text, *standalone_context(text)) >= model.threshold
     assert score_text(text, load_models())["opinion"].label == "opinion"
 
 
 @pytest.mark.parametrize("text", FACTS)
 def test_reported_and_attributed_statements_are_fact_alone(model, text):
-    assert model.probability(text, *standalone_context(text)) < 0.5
+    assert model.probability(text, *standalone_context(text)) < model.threshold
     assert score_text(text, load_models())["opinion"].label == "fact"
 
 
@@ -74,17 +74,17 @@ def test_reported_statements_are_fact_in_the_article(article, text):
                                   "sending the same exhausted crews back is a cruel and shameful decision"])
 def test_bare_fragments_of_the_writers_judgement_are_opinion(model, text):
     """Without a capital or a full stop, as people paste them: the judging words still decide."""
-    assert model.probability(text, *standalone_context(text)) > 0.5
+    assert model.probability(text, *standalone_context(text)) >= model.threshold
 
 
 def test_a_bare_attributed_fragment_is_fact(model):
     text = "the rebel commanders claim they are ready to negotiate"
-    assert model.probability(text, *standalone_context(text)) < 0.5
+    assert model.probability(text, *standalone_context(text)) < model.threshold
 
 
 def test_a_bare_fragment_of_what_ought_to_be_done_is_opinion(model):
     text = "ministers clearly ought to explain why the warnings were ignored"
-    assert model.probability(text, *standalone_context(text)) > 0.5
+    assert model.probability(text, *standalone_context(text)) >= model.threshold
 
 
 def test_triggers_name_the_judging_words():

@@ -9,12 +9,11 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
-from framing import partitions
-from framing.cli import main
-from framing.partitions import ERRORS, MANIFEST, read_folder
-
 from conftest import CORPUS
+
+from framing.batch import partitions
+from framing.batch.partitions import ERRORS, MANIFEST, read_folder
+from framing.cli import main
 
 
 def run(*args) -> tuple[int, str, str]:

@@ -3,13 +3,14 @@ import os
 import re
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.cli import main
-from framing.decoding import decode
 from framing.errors import InputError
-from framing.segment import segment
+from framing.reading.decoding import decode
+from framing.text.segment import segment
 
 settings.register_profile("default", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

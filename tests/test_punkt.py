@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from framing.datasets import PTC_ARTICLES
-from framing.models_dir import SPLITTER_FILE, model_path
-from framing.segment import _layout_units
-from framing.splitter import load_tokenizer, news_language_vars
+from framing.classifiers.models_dir import SPLITTER_FILE, model_path
+from framing.text.segment import _layout_units
+from framing.text.splitter import load_tokenizer, news_language_vars
+from framing.training.datasets import PTC_ARTICLES
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import nltk
 
-from framing.readability import readability
+from framing.text.readability import readability
 
 
 def test_readability_works_offline_without_nltk_downloads(monkeypatch):

@@ -1,13 +1,12 @@
 import json
 
 import pytest
+from conftest import CORPUS
 
 from framing.errors import InputError
-from framing.decoding import decode
-from framing.markup import html_to_text, markdown_to_text
-from framing.reading import read_documents, read_path
-
-from conftest import CORPUS
+from framing.reading.decoding import decode
+from framing.reading.files import read_documents, read_path
+from framing.reading.markup import html_to_text, markdown_to_text
 
 
 def one(path):

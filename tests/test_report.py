@@ -6,11 +6,10 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
-from framing.report import Interval
-
-from conftest import CORPUS
+from framing.output.report import Interval
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAYLOAD = '<script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1">'

@@ -1,8 +1,8 @@
+from conftest import CORPUS
+
 import framing
 from framing.dimensions import BUILT_IN as DIMENSIONS
-from framing.reading import read_path
-
-from conftest import CORPUS
+from framing.reading.files import read_path
 
 ALARMIST = ("Unless our navy answers swiftly and with overwhelming force, this skirmish could ignite a war "
             "across three oceans that drags every major power into the flames.")
@@ -72,7 +72,7 @@ def test_an_opinion_piece_scores_higher_than_wire_news():
 
 def test_corpus_agreement_with_gold_labels():
     """The shipped models against our own gold labels: a floor, well below today's figures."""
-    from framing.gold import evaluate_corpus
+    from framing.training.gold import evaluate_corpus
 
     scores = evaluate_corpus(CORPUS)
     assert scores["segmented_exactly"] == scores["gold_sentences"] == 199
@@ -149,9 +149,9 @@ def test_headlines_are_scored_in_the_writers_voice_unless_attributed():
 
 
 def test_batch_probabilities_equal_one_sentence_at_a_time():
-    from framing.features import TextFeatures
-    from framing.scoring import load_models
-    from framing.segment import segment
+    from framing.pipeline.scoring import load_models
+    from framing.text.features import TextFeatures
+    from framing.text.segment import segment
 
     models = load_models()
     sentences = [s for path in sorted(CORPUS.rglob("*.txt"))

@@ -1,10 +1,9 @@
 import pytest
-
-from framing.gold import gold_articles, read_gold
-from framing.reading import read_path
-from framing.segment import is_debris, segment
-
 from conftest import CORPUS
+
+from framing.reading.files import read_path
+from framing.text.segment import is_debris, segment
+from framing.training.gold import gold_articles, read_gold
 
 
 def texts(text):
@@ -126,7 +125,7 @@ def test_initials_do_not_cut_a_source_short():
 
 def test_attribution_word_tests_skip_only_patterns_that_cannot_match():
     """An attribution pattern skipped because its words are absent would not have matched."""
-    from framing.cues import _ATTRIBUTION
+    from framing.text.cues import _ATTRIBUTION
 
     made_up = ["He said it was over.", "They says so.", "Officials told reporters the bridge was shut.",
                "She tells him everything.", "The minister confirmed that talks had failed.", "I said no.",

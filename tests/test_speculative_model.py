@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.models_dir import shipped_models_dir
-from framing.linear import LinearModel
+from framing.classifiers.linear import LinearModel
+from framing.classifiers.models_dir import shipped_models_dir
 
 ALARMIST = "If the shelling continues, the border dispute could spiral into a regional war."
 FORECAST = "The new tariffs will raise grocery prices."
@@ -105,10 +105,10 @@ def test_conll_benchmark_runs(shared_data, tmp_path):
     """The CoNLL-2010 stand-in runs end to end (on a small slice here, to stay fast)."""
     from dataclasses import replace
 
-    from framing import datasets
-    from framing.speculative_conll import conll_config
-    from framing.train_commands import cue_set
-    from framing.training import cross_validate
+    from framing.training import datasets
+    from framing.training.commands import cue_set
+    from framing.training.fit import cross_validate
+    from framing.training.speculative_conll import conll_config
 
     config = conll_config()
     examples = datasets.task_examples("speculative", config.sources, shared_data)[::12]
@@ -121,8 +121,8 @@ def test_conll_variant_is_saved_for_the_official_test(shared_data, tmp_path):
     from dataclasses import replace
     from itertools import count
 
-    from framing.scoring import load_models, score_text
-    from framing.speculative_conll import CONLL_WIKI, conll_config, train_conll
+    from framing.pipeline.scoring import load_models, score_text
+    from framing.training.speculative_conll import CONLL_WIKI, conll_config, train_conll
 
     seen = count()
     every_tenth = replace(CONLL_WIKI, keep=lambda record: next(seen) % 10 == 0)

@@ -3,11 +3,10 @@ import json
 import re
 
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from framing.cli import main
-from framing.summary import CorpusSummary
-
-from conftest import CORPUS
+from framing.output.summary import CorpusSummary
 
 COMMENTARY = str(CORPUS / "alarm_strait_commentary.txt")
 

@@ -5,17 +5,15 @@ import json
 import numpy as np
 import pytest
 from click.testing import CliRunner
-
-from framing.cli import main
-from framing.datasets import Example
-from framing.gold import gold_articles, read_gold
-from framing.linear import LinearModel
-from framing.datasets import data_dir
-from framing.train_commands import cue_set
-from framing.tasks import task_config
-from framing.training import check_export, export, fit, train_model
-
 from conftest import CORPUS
+
+from framing.classifiers.linear import LinearModel
+from framing.cli import main
+from framing.training.commands import cue_set
+from framing.training.datasets import Example, data_dir
+from framing.training.fit import check_export, export, fit, train_model
+from framing.training.gold import gold_articles, read_gold
+from framing.training.tasks import task_config
 
 LABELS = {"loaded": ("loaded", "neutral"), "opinion": ("opinion", "fact"),
           "speculative": ("speculative", "factual")}
@@ -106,8 +104,8 @@ def test_a_named_data_folder_that_does_not_exist_is_an_error_not_a_fallback(tmp_
 
 
 def test_calibration_folds_into_the_coefficients_and_keeps_explanations_additive():
-    from framing.calibration import fit_calibration
-    from framing.training import calibrated
+    from framing.training.calibration import fit_calibration
+    from framing.training.fit import calibrated
 
     config = task_config("speculative")
     examples = corpus_examples("speculative")

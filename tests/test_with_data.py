@@ -1,13 +1,13 @@
 """Checks on the real training data; they skip on a clone without ../shared/data."""
 import numpy as np
 
-from framing import datasets
-from framing.boundaries import boundary_scores
+from framing.classifiers.linear import LinearModel
+from framing.classifiers.models_dir import shipped_models_dir
 from framing.dimensions import BUILT_IN as DIMENSIONS
-from framing.tasks import task_config
-from framing.linear import LinearModel
-from framing.models_dir import shipped_models_dir
-from framing.train_commands import train_task
+from framing.training import datasets
+from framing.training.boundaries import boundary_scores
+from framing.training.commands import train_task
+from framing.training.tasks import task_config
 
 
 def test_splitter_boundaries_on_held_out_ptc_articles(shared_data):

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..decoding import decode
-from ..document import Document, Sentence, Span
-from ..errors import InputError
 from ..dimensions.speculative import cue_kind
-from ..reading import format_of, open_binary, read_bytes
+from ..errors import InputError
+from ..pipeline.document import Document, Sentence, Span
+from ..reading.decoding import decode
+from ..reading.files import format_of, open_binary, read_bytes
 from .config import Settings, find_config
 from .rules import LOADED_RULES, RULES, SEVERITIES, SPECULATION_RULES, matches
 from .source import ALL_RULES, MappedText, line_column, mapped_text, suppressions
@@ -140,7 +140,7 @@ def _selected(rule: str, settings: Settings) -> bool:
 def check_text(text: str, fmt: str = "txt", settings: Settings = Settings(), path: str = "<text>",
                models_dir: str | None = None) -> CheckedFile:
     """Check one draft's text (`fmt` "md", "html" or "txt"): its findings, in file order."""
-    from ..scoring import analyze
+    from ..pipeline.scoring import analyze
 
     prose: MappedText = mapped_text(text, fmt)
     checked = CheckedFile(path, text, settings=settings)

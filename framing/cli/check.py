@@ -7,7 +7,7 @@ import click
 
 from .. import dimensions
 from ..errors import ExitCode
-from ..output import output_stream
+from ..output.streams import output_stream
 from .common import fail, library_errors, output_path, threshold_value
 
 

@@ -8,7 +8,7 @@ import click
 
 from .. import dimensions
 from ..errors import ExitCode, FramingError
-from ..output import check_output_path
+from ..output.streams import check_output_path
 
 
 def fail(message: str) -> None:
@@ -44,7 +44,7 @@ def output_path(ctx, param, path: str | None) -> str | None:
 def output_options(formats, folders: bool = False):
     """--format and -o/--output, shared by every command that prints results; `formats` is
     the names offered, the first the default; `folders`: -o may name a folder, for
-    partitioned output (framing.partitions)."""
+    partitioned output (framing.batch.partitions)."""
     formats = list(formats)
 
     def decorate(command):

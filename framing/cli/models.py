@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import dimensions
-from ..output import output_stream
+from ..output.streams import output_stream
 from .common import DimensionName, library_errors, output_options
 
 
@@ -23,7 +23,7 @@ from .common import DimensionName, library_errors, output_options
 @library_errors
 def train(data, task, train_files, out, no_cv):
     """Train the classifiers (and the sentence splitter) from labelled data."""
-    from ..train_commands import train_files_command, train_shipped
+    from ..training.commands import train_files_command, train_shipped
 
     if train_files:
         if task not in dimensions.names():
@@ -58,7 +58,7 @@ def train(data, task, train_files, out, no_cv):
 @library_errors
 def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt, output):
     """Score labelled sentences (JSONL with text and label) and report precision, recall, F1."""
-    from .. import evaluation
+    from ..training import evaluation
 
     formatter = evaluation.format_scores
     if corpus:
@@ -66,11 +66,11 @@ def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt,
     elif task == "splitter":
         scores = evaluation.evaluate_splitter(data)
     elif news_split:
-        from ..news_eval import evaluate_news, format_news
+        from ..training.news_eval import evaluate_news, format_news
 
         scores, formatter = evaluate_news(data, models_dir, news_split), format_news
     elif task and cross:
-        from ..cross_source import cross_source, format_cross_source
+        from ..training.cross_source import cross_source, format_cross_source
 
         scores, formatter = cross_source(task, data), format_cross_source
     elif task and dev:
@@ -89,7 +89,7 @@ def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt,
 @library_errors
 def models(models_dir):
     """List the classifiers in use, their versions and training scores."""
-    from ..scoring import load_models
+    from ..pipeline.scoring import load_models
 
     loaded = load_models(models_dir)
     for task, model in loaded.classifiers.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ExitCode, FramingError, InputError
-from ..output import output_stream
+from ..output.streams import output_stream
 from .common import DimensionName, fail, library_errors, output_options, output_path
 
 
@@ -27,7 +27,7 @@ from .common import DimensionName, fail, library_errors, output_options, output_
 @library_errors
 def report(results, by, fmt, output, html_path, max_articles, top, rank_by):
     """Compare groups of scored articles (from `framing score --format jsonl`)."""
-    from ..report import format_table, format_top, group_results, read_results, summary, top_articles
+    from ..output.report import format_table, format_top, group_results, read_results, summary, top_articles
 
     good, failures = [], 0
     for item in read_results(results):
@@ -46,7 +46,7 @@ def report(results, by, fmt, output, html_path, max_articles, top, rank_by):
         else:
             stream.write(format_table(groups, by) + (format_top(ranked, rank_by) if top else ""))
     if html_path:
-        from ..html_report import render_html
+        from ..output.html_report import render_html
 
         with output_stream(html_path) as stream:
             stream.write(render_html(groups, by, max_articles))
@@ -68,7 +68,7 @@ cache_dir_option = click.option("--cache-dir", type=click.Path(file_okay=False),
 @library_errors
 def cache_info_command(cache_dir):
     """Where the cache is, its size, its entries and the models that scored them."""
-    from ..cache import cache_info, default_cache_dir, format_info
+    from ..batch.cache import cache_info, default_cache_dir, format_info
 
     click.echo(format_info(cache_info(Path(cache_dir) if cache_dir else default_cache_dir())), nl=False)
 
@@ -78,7 +78,7 @@ def cache_info_command(cache_dir):
 @library_errors
 def cache_clear_command(cache_dir):
     """Remove every cached result."""
-    from ..cache import clear_cache, default_cache_dir
+    from ..batch.cache import clear_cache, default_cache_dir
 
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     click.echo(f"removed {directory}: {clear_cache(directory) / 1e6:.2f} MB")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
+from ..batch.partitions import PART_SIZE, PartitionedOutput, is_folder
 from ..errors import ExitCode, InputError
-from ..formatters import FORMATTERS, FormatOptions, open_formatter
-from ..highlight import MIN_WEIGHT
-from ..output import COLOUR_MODES, output_stream, use_colour
-from ..partitions import PART_SIZE, PartitionedOutput, is_folder
-from ..reading import DEFAULT_MAX_BYTES
+from ..output.formatters import FORMATTERS, FormatOptions, open_formatter
+from ..output.highlight import MIN_WEIGHT
+from ..output.streams import COLOUR_MODES, output_stream, use_colour
+from ..reading.files import DEFAULT_MAX_BYTES
 from .common import DimensionName, fail, library_errors, output_options, parse_thresholds, warn
 
 
@@ -83,15 +83,15 @@ def score(paths, fmt, output, part_size, models_dir, unit, include, exclude, tex
           jobs, engine, scheduler, cache, cache_dir, cache_max_mb, max_bytes, thresholds, color, no_color, summary_only,
           dimensions, min_probability, min_weight, chosen_fields, no_triggers, quiet):
     """Score articles: files, folders (recursively), JSONL/CSV collections, or - for stdin."""
-    from ..fields import parse_fields
-    from ..formatters import fields_to_compute
-    from ..models_dir import model_versions
-    from ..reading import ReadOptions
-    from ..records import RecordFields
-    from ..render import TextOptions
+    from ..classifiers.models_dir import model_versions
+    from ..output.formatters import fields_to_compute
+    from ..output.render import TextOptions
+    from ..pipeline.fields import parse_fields
+    from ..reading.files import ReadOptions
+    from ..reading.records import RecordFields
 
     if scheduler or engine == "dask":
-        from ..dask_engine import require_dask
+        from ..batch.dask_engine import require_dask
 
         require_dask()
     if no_color and color not in (None, "never"):
@@ -138,10 +138,10 @@ def _score_articles(paths, options, versions, models, fmt, stream, format_option
 
     On Ctrl-C the results completed so far are written out whole and cached.
     """
-    from ..batch import Progress, default_jobs
-    from ..cache import ResultCache, default_cache_dir
-    from ..engines import open_engine
-    from ..reading import COLLECTIONS, expand_paths, format_of, read_documents
+    from ..batch.cache import ResultCache, default_cache_dir
+    from ..batch.engines import open_engine
+    from ..batch.local import Progress, default_jobs
+    from ..reading.files import COLLECTIONS, expand_paths, format_of, read_documents
 
     notes: list[str] = []
     files = list(expand_paths(paths, options, notes))

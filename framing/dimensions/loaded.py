@@ -23,7 +23,7 @@ def summary(scores: dict) -> str:
 DIMENSION = Dimension(
     name="loaded", positive="loaded", negative="neutral",
     purpose="Flags sentences with loaded language: emotionally charged or slanted wording.",
-    recipe="framing.tasks.loaded:TASK",
+    recipe="framing.training.tasks.loaded:TASK",
     colour="red", html_colour="#d62728", tint="#f8c9c9", letter="L",
     scores_read="triggers", extras=extras,
     extra_columns=("terms_per_100_words", "quoted_terms_per_100_words"), summary=summary,

@@ -18,7 +18,7 @@ DIMENSION = Dimension(
     name="opinion", positive="opinion", negative="fact",
     purpose="Tells the writer's own judgement (opinion) from reporting, including attributed "
             "statements (fact).",
-    recipe="framing.tasks.opinion:TASK",
+    recipe="framing.training.tasks.opinion:TASK",
     colour="yellow", html_colour="#e6a100", tint="#ffe08a", letter="O",
     html_flag="box-shadow:inset 0 -4px 0 #f5d37a",
     extras=extras, extra_columns=("attributed_share",),

@@ -21,7 +21,7 @@ def summary(scores: dict) -> str:
 DIMENSION = Dimension(
     name="speculative", positive="speculative", negative="factual",
     purpose="Flags speculative claims: hedges, forecasts, conditionals and alarmist escalation.",
-    recipe="framing.tasks.speculative:TASK",
+    recipe="framing.training.tasks.speculative:TASK",
     colour="cyan", html_colour="#1f77b4", tint="#cfe3f5", letter="S",
     html_flag="outline:1px dashed #1f77b4",
     kinds=KINDS, cue_kind=cue_kind, scores_read="kinds", summary=summary,

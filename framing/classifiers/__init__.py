@@ -1,0 +1,1 @@
+"""The trained classifiers as plain arrays: loading, verifying and versioning model files."""

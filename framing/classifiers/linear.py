@@ -1,0 +1,253 @@
+"""A trained sentence classifier as plain arrays: TF-IDF weights plus a logistic regression.
+
+Scoring needs no scikit-learn object: the vocabulary, idf weights, coefficients and cue
+word lists are enough, which keeps model files free of pickles, start-up fast, and every
+contribution to a verdict countable term by term. `training.py` checks that these arrays
+reproduce the scikit-learn pipeline they were exported from.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import operator
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from ..text.features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
+from ..text.names import PLACEHOLDER
+from .manifest import verify
+
+FORMAT = "framing-linear/2"
+TOP_TRIGGERS = 6
+MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
+KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
+
+
+@dataclass
+class Contribution:
+    """How much one term or cue, at one place in the sentence, pushed the decision."""
+
+    start: int
+    end: int
+    kind: str  # "term" or a cue name
+    weight: float
+
+
+@dataclass
+class Evaluation:
+    """What one classifier computed for one sentence."""
+
+    text: str
+    decision: float
+    values: dict[int, float]  # TF-IDF value of each vocabulary term present
+    occurrences: list[tuple[int, int, int]]  # (term index, start, end) of each occurrence
+    counts: dict[int, int]  # occurrences of each vocabulary term present
+    matches: list[CueMatch]
+    cue_values: list[float]
+
+    @property
+    def probability(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.decision))
+
+
+@dataclass
+class LinearModel:
+    task: str
+    analyzer: Analyzer
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    cues: CueSet
+    coef: np.ndarray  # one weight per vocabulary term, then one per cue in `cues.names`
+    intercept: float
+    metadata: dict = field(default_factory=dict)
+    # Optional kind heads: one logistic regression per kind over the same features, asked
+    # only of positive verdicts ("which kinds of speculation is this?").
+    kind_names: tuple[str, ...] = ()
+    kind_coef: np.ndarray | None = None  # one row per kind, laid out like `coef`
+    kind_intercept: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        # Plain floats: per-sentence arithmetic on a handful of terms is faster than NumPy's.
+        self._idf = self.idf.tolist()
+        self._coef = self.coef.tolist()
+        self._cue_coef = self._coef[len(self.vocabulary):]
+        self._kind_rows = [(row[:len(self.vocabulary)], row[len(self.vocabulary):], intercept)
+                           for row, intercept in zip(self.kind_coef.tolist(), self.kind_intercept.tolist())] \
+            if self.kind_names else []
+        # Terms with a masked name: they count, but a name is never shown as evidence.
+        self._name_terms = {i for term, i in self.vocabulary.items() if PLACEHOLDER in term}
+
+    # ------------------------------------------------------------ scoring
+
+    def evaluate(self, text: str | TextFeatures, attributed: bool = False,
+                 quoted_share: float = 0.0) -> Evaluation:
+        """Decision value and the feature values behind it, ready to be explained."""
+        features = text_features(text)
+        vocabulary = self.vocabulary
+        occurrences, counts = [], {}
+        for gram, start, end in features.grams(self.analyzer):
+            index = vocabulary.get(gram)
+            if index is not None:
+                occurrences.append((index, start, end))
+                counts[index] = counts.get(index, 0) + 1
+        # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
+        idf, coef = self._idf, self._coef
+        values = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
+        norm = math.sqrt(sum([v * v for v in values.values()]))
+        if norm:
+            values = {i: v / norm for i, v in values.items()}
+        matches = self.cues.matches(features)
+        cue_values = self.cues.values(features, attributed, quoted_share, matches)
+        decision = (self.intercept + sum([v * coef[i] for i, v in values.items()])
+                    + sum(map(operator.mul, cue_values, self._cue_coef)))
+        return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
+
+    def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
+                      quoted_shares: list[float]) -> np.ndarray:
+        """`probability` of many sentences at once: the same sums, done by NumPy for the batch.
+
+        Scoring every sentence this way and calling `evaluate` only for the few that need
+        explaining saves most of the per-sentence arithmetic in Python.
+        """
+        n, width = len(sentences), len(self.vocabulary)
+        rows, cols = [], []
+        vocabulary = self.vocabulary
+        for row, features in enumerate(sentences):
+            found = [i for g, _, _ in features.grams(self.analyzer) if (i := vocabulary.get(g)) is not None]
+            cols.extend(found)
+            rows.extend([row] * len(found))
+        decision = np.full(n, self.intercept)
+        if cols:
+            # Occurrences of the same term in the same sentence counted together, then TF-IDF.
+            pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + cols, return_counts=True)
+            row, col = np.divmod(pairs, width)
+            values = (1.0 + np.log(counts)) * self.idf[col]
+            norms = np.sqrt(np.bincount(row, values * values, minlength=n))
+            dots = np.bincount(row, values * self.coef[col], minlength=n)
+            decision += np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
+        cue_values = [self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)]
+        decision += np.asarray(cue_values, dtype=float).reshape(n, len(self.cues.names)) @ self.coef[width:]
+        return 1.0 / (1.0 + np.exp(-decision))
+
+    @property
+    def threshold(self) -> float:
+        """The probability from which a verdict is positive: chosen on news when calibrated."""
+        return float(self.metadata.get("calibration", {}).get("threshold", 0.5))
+
+    def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share).decision
+
+    def probability(self, text: str | TextFeatures, attributed: bool = False,
+                    quoted_share: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share).probability
+
+    def contributions(self, evaluation: Evaluation,
+                      context_spans: dict[str, list[tuple[int, int]]] | None = None) -> list[Contribution]:
+        """Per-occurrence contributions to the decision, largest push towards positive first.
+
+        A feature's contribution is shared equally by its occurrences. `context_spans` gives
+        where the context cues ("attributed", "quoted") lie in the text.
+        """
+        e = evaluation
+        found = [Contribution(s, t, "name" if i in self._name_terms else "term",
+                              e.values[i] * self._coef[i] / e.counts[i])
+                 for i, s, t in e.occurrences]
+        spans_by_cue: dict[str, list[tuple[int, int]]] = {}
+        for match in e.matches:
+            spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
+        spans_by_cue.update({cue: spans for cue, spans in (context_spans or {}).items()
+                             if spans and cue in self.cues.names})
+        for cue, spans in spans_by_cue.items():
+            k = self.cues.names.index(cue)
+            weight = e.cue_values[k] * self._cue_coef[k] / len(spans)
+            found.extend(Contribution(s, t, cue, weight) for s, t in spans)
+        return sorted(found, key=lambda c: -c.weight)
+
+    def kinds(self, evaluation: Evaluation) -> list[str]:
+        """The likeliest kind, and any other its head is confident of (most speculative
+        sentences are of one kind; the margin was chosen on the news dev split)."""
+        if not self.kind_names:
+            return []
+        decisions = [intercept + sum([v * terms[i] for i, v in evaluation.values.items()])
+                     + sum(map(operator.mul, evaluation.cue_values, cues))
+                     for terms, cues, intercept in self._kind_rows]
+        top = int(np.argmax(decisions))
+        return [name for i, (name, d) in enumerate(zip(self.kind_names, decisions))
+                if i == top or d >= KIND_MARGIN]
+
+    def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
+                 context_spans: dict[str, list[tuple[int, int]]] | None = None,
+                 limit: int = TOP_TRIGGERS) -> list[Contribution]:
+        """The strongest positive contributions, none overlapping a stronger one.
+
+        `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first. Terms made
+        only of function words are left out: they are not evidence a reader can use.
+        """
+        evaluation = sentence if isinstance(sentence, Evaluation) else self.evaluate(
+            sentence, attributed, quoted_share)
+        text = evaluation.text
+        chosen: list[Contribution] = []
+        for c in self.contributions(evaluation, context_spans):
+            if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
+                break
+            if c.kind == "name":
+                continue
+            if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
+                continue
+            if not any(c.start < o.end and o.start < c.end for o in chosen):
+                chosen.append(c)
+        return chosen
+
+    # ------------------------------------------------------------ files
+
+    def save(self, path: Path) -> None:
+        terms = sorted(self.vocabulary, key=self.vocabulary.get)
+        meta = dict(self.metadata, format=FORMAT, task=self.task, intercept=self.intercept,
+                    analyzer=self.analyzer.to_dict(), cues=list(self.cues.names),
+                    patterns=self.cues.patterns, kind_names=list(self.kind_names))
+        heads = ({"kind_coef": self.kind_coef.astype(np.float64), "kind_intercept": self.kind_intercept.astype(np.float64)}
+                 if self.kind_names else {})
+        lexicons = {f"lexicon_{name}": np.array(sorted(terms), dtype=str)
+                    for name, terms in self.cues.lexicons.items()}
+        with open(path, "wb") as f:  # np.savez would otherwise add ".npz" to a bare name
+            np.savez_compressed(f, terms=np.array(terms, dtype=str), idf=self.idf.astype(np.float64),
+                                coef=self.coef.astype(np.float64),
+                                meta=np.array(json.dumps(meta, sort_keys=True)), **lexicons, **heads)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        """Load a model file, once its checksum matches the manifest; never unpickles."""
+        if not path.is_file():
+            raise ModelError(f"{path}: model file not found")
+        raw = verify(path)
+        try:
+            with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+                terms, idf, coef = data["terms"], data["idf"], data["coef"]
+                meta = json.loads(str(data["meta"]))
+                lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])
+                            for key in data.files if key.startswith("lexicon_")}
+                kind_names = tuple(meta.get("kind_names", ()))
+                heads = (data["kind_coef"], data["kind_intercept"]) if kind_names else (None, None)
+        except FileNotFoundError:
+            raise ModelError(f"{path}: model file not found") from None
+        except (ValueError, KeyError, OSError, EOFError) as exc:
+            raise ModelError(f"{path}: not a framing model file ({exc})") from None
+        if meta.get("format") != FORMAT:
+            raise ModelError(f"{path}: unknown model format {meta.get('format')!r}; retrain it")
+        try:
+            cues = CueSet(tuple(meta["cues"]), dict(meta["patterns"]), lexicons)
+            analyzer = Analyzer.from_dict(meta["analyzer"])
+        except (ValueError, KeyError, TypeError, re.error) as exc:
+            raise ModelError(f"{path}: model features are not ones this framing knows ({exc})") from None
+        if (len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names)
+                or (kind_names and heads[0].shape != (len(kind_names), len(coef)))):
+            raise ModelError(f"{path}: model arrays do not fit together")
+        vocabulary = {str(t): i for i, t in enumerate(terms)}
+        return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
+                   coef=coef, intercept=float(meta["intercept"]), metadata=meta,
+                   kind_names=kind_names, kind_coef=heads[0], kind_intercept=heads[1])

@@ -1,0 +1,1 @@
+"""Putting results out: streams, formats by name, text and HTML rendering, rows, summaries, reports."""

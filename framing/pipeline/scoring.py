@@ -1,0 +1,186 @@
+"""Score sentences with the classifiers of every dimension, and analyze whole articles.
+
+`analyze` is the library's front door: text (or a `Document`) in, a fully scored
+`Document` out, the same object every renderer reads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import dimensions
+from ..classifiers.linear import Evaluation, LinearModel
+from ..classifiers.models_dir import model_files, model_versions
+from ..errors import ModelError
+from ..text.cue_scan import CueScanner
+from ..text.cues import quote_spans, standalone_context
+from ..text.features import TextFeatures
+from ..text.language import language_check
+from ..text.readability import readability, word_count
+from ..text.segment import segment_document
+from .aggregate import article_scores
+from .document import Document, Sentence, Span, Verdict
+from .fields import ALL
+
+
+@dataclass(frozen=True)
+class Models:
+    """The classifier of each dimension, and a version string for each model file, splitter included."""
+
+    classifiers: dict[str, LinearModel]
+    versions: dict[str, str]
+    scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
+    thresholds: dict[str, float]  # the probability from which each verdict is positive
+
+
+def load_models(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> Models:
+    """The classifiers in `directory` where it has them, the shipped ones for the rest;
+    `thresholds` (dimension, probability) replace the models' own decision thresholds.
+    Loaded once per folder, thresholds and set of registered dimensions."""
+    return _load_models(directory, thresholds, dimensions.names())
+
+
+@lru_cache(maxsize=8)
+def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...], names: tuple[str, ...]) -> Models:
+    classifiers = {}
+    for task, path in model_files(directory).items():
+        model = LinearModel.load(path)
+        if model.task != task:
+            raise ModelError(f"{path}: holds a {model.task!r} model, not {task!r}")
+        classifiers[task] = model
+    scanner = CueScanner(p for model in classifiers.values() for p in model.cues.pattern_strings)
+    chosen = dict(thresholds)
+    unknown = set(chosen) - set(classifiers)
+    if unknown:
+        raise ModelError(f"--threshold: no dimension {', '.join(sorted(unknown))} (choose from {', '.join(classifiers)})")
+    return Models(classifiers, model_versions(directory, thresholds), scanner,
+                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence to score, with the quotes and attributions marked on it (offsets into
+    `text`); `offset` places it in its document."""
+
+    text: str
+    offset: int
+    attributed: bool
+    quoted_share: float
+    context_spans: dict[str, list[tuple[int, int]]]
+
+
+def _sentence_unit(sentence: Sentence) -> _Unit:
+    context_spans = {
+        "quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
+        "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
+    }
+    return _Unit(sentence.text, sentence.start, bool(sentence.attributions), sentence.quoted_share,
+                 context_spans)
+
+
+def explanations(fields: frozenset[str]) -> dict[str, str]:
+    """What to work out for each dimension's positive verdicts, given the fields to write:
+    "triggers" (triggers and kinds), "kinds", or nothing (a dimension left out)."""
+    if "triggers" in fields:
+        return dict.fromkeys(dimensions.names(), "triggers")
+    return {d.name: d.scores_read for d in dimensions.registered() if d.scores_read} if "scores" in fields else {}
+
+
+def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None = None) -> list[dict[str, Verdict]]:
+    """Each dimension's verdict on each sentence, all sentences at once; what `explain` asks
+    for (all of it by default) is worked out for positive verdicts only."""
+    explain = dict.fromkeys(models.classifiers, "triggers") if explain is None else explain
+    features = [TextFeatures(u.text, models.scanner) for u in units]
+    attributed = [u.attributed for u in units]
+    quoted_shares = [u.quoted_share for u in units]
+    verdicts: list[dict[str, Verdict]] = [{} for _ in units]
+    for task, model in models.classifiers.items():
+        probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
+        threshold, need = models.thresholds[task], explain.get(task)
+        dimension = dimensions.get(task)
+        for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
+            if probability < threshold:
+                verdict = Verdict(round(probability, 4), dimension.negative)
+            elif need == "triggers":
+                verdict = _explained(dimension, model, unit, sentence_features, probability)
+            elif need == "kinds":
+                verdict = Verdict(round(probability, 4), dimension.positive,
+                                  kinds=_kinds(dimension, model, sentence_features, unit))
+            else:
+                verdict = Verdict(round(probability, 4), dimension.positive)
+            sentence_verdicts[task] = verdict
+    return verdicts
+
+
+def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: TextFeatures, unit: _Unit,
+           evaluation: Evaluation | None = None) -> list[str]:
+    """A positive verdict's kinds: from the model's kind heads, or from the kinds of the cues
+    that matched, for a dimension that names kinds."""
+    if model.kind_names:
+        return model.kinds(evaluation or model.evaluate(features, unit.attributed, unit.quoted_share))
+    if dimension.cue_kind:
+        matches = evaluation.matches if evaluation else model.cues.matches(features)
+        return sorted({k for m in matches if (k := dimension.cue_kind(m.cue))})
+    return []
+
+
+def _explained(dimension: dimensions.Dimension, model: LinearModel, unit: _Unit, features: TextFeatures,
+               probability: float) -> Verdict:
+    """A positive verdict with the triggers behind it (and the kinds, for a dimension with kinds)."""
+    evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
+    triggers = model.triggers(evaluation, context_spans=unit.context_spans)
+    kinds = _kinds(dimension, model, features, unit, evaluation)
+    quotes = unit.context_spans.get("quoted", [])
+    text, offset = unit.text, unit.offset
+    return Verdict(
+        probability=round(probability, 4), label=dimension.positive, kinds=kinds,
+        triggers=[Span(offset + c.start, offset + c.end, text[c.start:c.end], c.kind, round(c.weight, 4),
+                       quoted=any(qs <= c.start and c.end <= qe for qs, qe in quotes))
+                  for c in triggers])
+
+
+# Sentences scored together: enough for NumPy to pay, few enough that the n-grams and matches
+# held for them stay small however long the document.
+BATCH = 256
+
+
+def score_sentences(sentences: list[Sentence], models: Models, explain: dict[str, str] | None = None) -> None:
+    """Fill in the verdicts of the sentences to be scored, using the quotes and attributions
+    marked on them; `explain` as in `_verdicts`."""
+    scored = [s for s in sentences if s.scored]
+    for start in range(0, len(scored), BATCH):
+        batch = scored[start:start + BATCH]
+        for sentence, verdicts in zip(batch, _verdicts(models, [_sentence_unit(s) for s in batch], explain)):
+            sentence.verdicts = verdicts
+
+
+def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:
+    """Verdicts for sentences each on its own, as datasets are scored (offsets into each text)."""
+    units = []
+    for text in texts:
+        attributed, quoted_share = standalone_context(text)
+        units.append(_Unit(text, 0, attributed, quoted_share,
+                           {"quoted": [(q.start, q.end) for q in quote_spans(text)]}))
+    return _verdicts(models, units)
+
+
+def score_text(text: str, models: Models) -> dict[str, Verdict]:
+    """Verdicts for one sentence on its own (offsets into `text`)."""
+    return score_texts([text], models)[0]
+
+
+def analyze(text: str | Document, models_dir: str | None = None,
+            thresholds: tuple[tuple[str, float], ...] = (), fields: frozenset[str] = ALL) -> Document:
+    """Segment, score and summarize one article, working out only what `fields` (see
+    `framing.pipeline.fields`) will show: left out, triggers and readability stay empty."""
+    document = text if isinstance(text, Document) else Document(text=text)
+    models = load_models(models_dir, thresholds)
+    segment_document(document)
+    score_sentences(document.sentences, models, explanations(fields))
+    document.language = language_check(document.text)
+    document.readability = readability(document.text) if "readability" in fields else {}
+    if "scores" in fields:
+        words = document.readability["words"] if document.readability else word_count(document.text)
+        document.scores = article_scores(document, words)
+    document.models = dict(models.versions)
+    return document

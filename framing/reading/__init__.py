@@ -1,0 +1,1 @@
+"""Reading inputs: files, folders, stdin, JSON/JSONL/CSV records, markup and encodings."""

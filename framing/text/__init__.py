@@ -1,0 +1,1 @@
+"""Text processing: sentences, quotations and attributions, cues, names, features, readability."""

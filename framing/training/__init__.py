@@ -1,0 +1,1 @@
+"""Training and evaluating the classifiers, the recipes and data, our labels, research tools and benchmarks."""

@@ -1,0 +1,188 @@
+"""The training data: where it lives and which parts of it each classifier learns from.
+
+The data are the normalized public datasets in ../shared/data (or `$FRAMING_DATA`); they
+are read from there and never copied into the project.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import dimensions
+from ..errors import FramingError, InputError
+from ..reading.decoding import decode
+from ..reading.records import iter_jsonl_records, parse_json_line
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: int  # 1 for the dimension's positive label
+    source: str
+    group: str  # examples sharing a group (an article) stay on one side of a CV split
+    trained: bool = True  # False: scored in cross-validation, never trained on
+    kinds: tuple[str, ...] = ()  # speculation kinds, where the data name them (the news sets)
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One dataset file as a classifier uses it."""
+
+    path: str
+    licence: str
+    keep: Callable[[dict], bool] = lambda record: True
+    group_field: str | None = None
+    note: str = ""
+    # Records kept but not trained on (labels that contradict the task's definition): they
+    # are still scored in cross-validation, so leaving them out cannot flatter the scores.
+    train: Callable[[dict], bool] = lambda record: True
+    # News label sets give every dimension as a 0/1 field named after it, not a `label`.
+    label_field: str | None = None
+
+
+PTC_ARTICLES = "articles/ptc"
+NEWS_SPLIT_SEED = 11
+NEWS_TEST_SHARE = NEWS_DEV_SHARE = 0.2
+
+
+def news_split(doc_id: str) -> str:
+    """`test` for a seeded fifth of the PTC articles, whichever dataset their sentences are in
+    (news labels, PTC, PTC alarmism): the news test split, never trained on. `dev` for
+    another fifth: modelling choices are made on it, and the shipped models train on it."""
+    if not doc_id.startswith("article"):
+        return "train"
+    share = hashlib.sha256(f"{NEWS_SPLIT_SEED}:{doc_id}".encode()).digest()[0] / 256
+    return "test" if share < NEWS_TEST_SHARE else "dev" if share < NEWS_TEST_SHARE + NEWS_DEV_SHARE else "train"
+
+
+def article_of(example: "Example") -> str:
+    """The PTC article an example comes from (the same in every dataset that holds it), or
+    else its group."""
+    doc = example.group.split(":", 1)[1]
+    return doc if doc.startswith("article") else example.group
+
+
+def in_news_split(example: "Example", split: str) -> bool:
+    return news_split(article_of(example)) == split
+
+
+def article_text(root: Path, doc_id: str) -> str:
+    return (root / PTC_ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def data_dir(explicit: str | None = None) -> Path | None:
+    """The data folder: the given one, `$FRAMING_DATA`, or ../shared/data beside the checkout."""
+    if explicit:  # asked for by name: that one or none
+        if not Path(explicit).is_dir():
+            raise FramingError(f"{explicit}: data folder not found")
+        return Path(explicit)
+    candidates = [os.environ.get("FRAMING_DATA"),
+                  str(Path(__file__).resolve().parents[3] / "shared" / "data")]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+def require_data_dir(explicit: str | None = None) -> Path:
+    """`data_dir`, for commands that cannot do without it."""
+    root = data_dir(explicit)
+    if root is None:
+        raise FramingError("no data folder: pass --data DIR or set $FRAMING_DATA")
+    return root
+
+
+def label_value(task: str, label: object, source: str) -> int:
+    dimension = dimensions.get(task)
+    if label == dimension.positive:
+        return 1
+    if label == dimension.negative:
+        return 0
+    raise InputError(source, f"label {label!r} is not {dimension.positive!r} or {dimension.negative!r}")
+
+
+def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r: True,
+                  group_field: str | None = None, source_name: str | None = None,
+                  train: Callable[[dict], bool] = lambda r: True,
+                  label_field: str | None = None, root: Path | None = None) -> list[Example]:
+    """Labelled sentences from one JSONL file; a bad line stops training with its line number.
+
+    A record without `text` may point into a PTC article (`doc_id`, `start`, `end`): the
+    project's own labels carry no third-party text, and `root` is where the articles are."""
+    name = source_name or path.stem
+    articles: dict[str, str] = {}
+    text = decode(path.read_bytes(), str(path))[0]
+    examples, seen = [], set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        record = parse_json_line(line, f"{path}:{number}")
+        if isinstance(record, InputError):
+            raise record
+        if record is None or not keep(record):
+            continue
+        sentence = record.get("text")
+        if sentence is None and root is not None and "start" in record:
+            if record["doc_id"] not in articles:
+                articles[record["doc_id"]] = article_text(root, record["doc_id"])
+            sentence = articles[record["doc_id"]][record["start"]:record["end"]]
+        if not isinstance(sentence, str) or not sentence.strip():
+            raise InputError(f"{path}:{number}", 'record has no "text" field')
+        if sentence in seen:  # datasets repeat sentences; a duplicate would leak across folds
+            continue
+        seen.add(sentence)
+        label = (int(record[label_field]) if label_field
+                 else label_value(task, record.get("label"), f"{path}:{number}"))
+        group = record.get(group_field) if group_field else None
+        kinds = tuple(record.get("kinds") or ()) if label_field else ()
+        examples.append(Example(sentence, label, name, f"{name}:{group if group is not None else number}",
+                                bool(train(record)), kinds))
+    return examples
+
+
+def task_examples(task: str, sources: list[SourceSpec], root: Path) -> list[Example]:
+    """Everything a classifier trains on, de-duplicated across sources."""
+    examples, seen = [], set()
+    for spec in sources:
+        for example in read_examples(root / spec.path, task, spec.keep, spec.group_field, train=spec.train,
+                                     label_field=spec.label_field, root=root):
+            if example.text not in seen:
+                seen.add(example.text)
+                examples.append(example)
+    return examples
+
+
+def dev_examples(task: str, spec: SourceSpec | None, root: Path) -> list[Example]:
+    return read_examples(root / spec.path, task, spec.keep, spec.group_field,
+                         label_field=spec.label_field, root=root) if spec else []
+
+
+def read_lexicon(path: Path, keep: Callable[[dict], bool], field: str) -> frozenset[str]:
+    """The entries of a JSONL word list, normalized as the tokenizer sees words."""
+    from ..text.features import normalize_term
+
+    text = decode(path.read_bytes(), str(path))[0]
+    terms = set()
+    for record in iter_jsonl_records(text.split("\n"), str(path)):
+        if isinstance(record, InputError):
+            raise record
+        if keep(record) and isinstance(record.get(field), str):
+            term = normalize_term(record[field])
+            if term:
+                terms.add(term)
+    return frozenset(terms)
+
+
+def files_examples(task: str, paths: Iterable[str]) -> list[Example]:
+    return [e for p in paths for e in read_examples(Path(p), task)]
+
+
+def ptc_article_paths(root: Path) -> list[Path]:
+    return sorted((root / PTC_ARTICLES).glob("*.txt"))
+
+
+def splitter_partition(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Train and held-out PTC articles for the sentence splitter: every fifth is held out."""
+    return ([p for i, p in enumerate(paths) if i % 5 != 0],
+            [p for i, p in enumerate(paths) if i % 5 == 0])

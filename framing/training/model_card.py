@@ -1,0 +1,196 @@
+"""Model cards: what a shipped classifier was trained on, how well it does, how to rebuild it.
+
+Written from the model's own metadata at training time, so a card can never describe a
+different model from the one beside it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import dimensions
+from ..classifiers.linear import LinearModel
+
+
+def _scores_row(name: str, s: dict) -> str:
+    pos = s["positive"]
+    return (f"| {name} | {s['n']} | {s['positives']} | {pos['precision']:.3f} | {pos['recall']:.3f} "
+            f"| {pos['f1']:.3f} | {s['macro_f1']:.3f} | {s.get('brier', float('nan')):.3f} |")
+
+
+def render_model_card(model: LinearModel) -> str:
+    meta = model.metadata
+    task = model.task
+    dimension = dimensions.get(task)
+    lines = [
+        f"# Model card: `{task}`",
+        "",
+        dimension.purpose,
+        "",
+        f"- Labels: `{dimension.positive}` (positive) / `{dimension.negative}`.",
+        f"- Trained: {meta.get('trained')}, on {meta.get('examples')} sentences "
+        f"({meta.get('positives')} positive), de-duplicated across sources"
+        + (f"; {meta['scored_only']} more are scored in cross-validation but not trained on"
+           if meta.get("scored_only") else "") + ".",
+        f"- Method: {meta['method']['features']}; {meta['method']['classifier']}.",
+        f"- Cue features: {', '.join(meta['method']['cues'])}.",
+        f"- Vocabulary: {len(model.vocabulary)} n-grams. File: `{task}.npz` (NumPy arrays and JSON "
+        "metadata, loaded with `allow_pickle=False`: nothing executes on load).",
+        f"- Library versions: {', '.join(f'{k} {v}' for k, v in meta.get('versions', {}).items())}.",
+        "",
+        "## Training data",
+        "",
+        "| source | file | sentences | positive | licence as stated |",
+        "|---|---|---|---|---|",
+    ]
+    for source in meta.get("sources", []):
+        lines.append(f"| {source['name']} | `{source['path']}` | {source['examples']} "
+                     f"| {source['positives']} | {source['licence']} |")
+    if meta.get("word_lists"):
+        lines += ["", "Word lists (stored in the model file; each is one cue feature):", "",
+                  "| cue | file | entries | licence as stated |", "|---|---|---|---|"]
+        lines += [f"| `{w['cue']}` | `{w['path']}` | {w['entries']} | {w['licence']} |" for w in meta["word_lists"]]
+    table_head = ["| set | n | positive | precision | recall | F1 (positive) | macro-F1 | Brier |",
+                  "|---|---|---|---|---|---|---|---|"]
+    cv = meta.get("cross_validation")
+    if cv:
+        lines += ["", "## Cross-validated scores", "",
+                  f"{cv['folds']}-fold cross-validation, folds stratified by label and grouped by "
+                  "article where the data name one (so no article is on both sides); scores of the "
+                  "out-of-fold predictions at probability 0.5.", ""]
+        lines += table_head + [_scores_row("all", cv["overall"])]
+        lines += [_scores_row(name, s) for name, s in cv.get("by_source", {}).items()]
+        if cv.get("reliability"):
+            lines += ["", "Calibration of the out-of-fold probabilities: each bin's mean probability "
+                      "against its positive rate, as the data have it and with both labels weighted "
+                      "equally. Trained with class-balanced weights, the classifier leans towards equal "
+                      "priors, so its probabilities run above the raw rate when positives are rare; "
+                      "read them as the balance of evidence, with 0.5 the decision point.", "",
+                      "| probability | sentences | mean probability | positive rate | positive rate, labels weighted equally |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} | "
+                      f"{r.get('balanced_positive_rate', float('nan')):.3f} |" for r in cv["reliability"]]
+    if meta.get("dev"):
+        lines += ["", "## Development set", "",
+                  f"Never trained on: {meta.get('dev_name', 'held-in dev split')}.", ""]
+        lines += table_head + [_scores_row("dev", meta["dev"])]
+    lines += _cross_source_lines(meta.get("cross_source"))
+    lines += _calibration_lines(meta.get("calibration"), (meta.get("cross_source") or {}).get("news_test"))
+    lines += _news_label_lines(meta.get("news_labels"))
+    if meta.get("card_notes"):
+        lines += ["", meta["card_notes"].strip()]
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "A bag of words with cues: it sees one sentence at a time, knows no world facts, and "
+        "inherits the label definitions and the outlets of its training data. Its probabilities "
+        "are calibrated on news articles (above); on other registers they mean less.",
+        "",
+        "## Reproduce",
+        "",
+        "```",
+        meta.get("command", f"framing train --data ../shared/data --task {task}"),
+        "```",
+        "",
+        "Training is deterministic: the same data and library versions give a model with identical "
+        "predictions.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _cross_source_lines(report: dict | None) -> list[str]:
+    if not report:
+        return []
+    from .cross_source import format_cross_source
+
+    return ["", "## On text it was not trained on", "",
+            "Each source scored by this recipe trained on all the other sources (never on an article "
+            "it scores), at probability 0.5 before calibration; the news rows train on everything "
+            "outside the split, calibrated on the news of the training part (`framing evaluate --task "
+            f"{report['dimension']} --cross-source`). Recipes are chosen on the left-out mean and the news "
+            "dev split; the test split is scored once, for this card.", "",
+            *format_cross_source(report).rstrip().split("\n")[1:]]
+
+
+def _calibration_lines(calibration: dict | None, test: dict | None) -> list[str]:
+    if not calibration:
+        return []
+    lines = ["", "## Calibration on news", "",
+             f"Platt scaling fitted on the out-of-fold decision values of {calibration['news_sentences']} "
+             "news training sentences (folds grouped by article), folded into the coefficients "
+             f"(slope {calibration['slope']:.3f}, offset {calibration['offset']:.3f}): every verdict is "
+             "still a sum of per-word contributions. A sentence is flagged from probability "
+             f"{calibration['threshold']:.2f}, the macro-F1-best threshold on those same out-of-fold "
+             "values (`--threshold` overrides it)."]
+    if test and test.get("reliability"):
+        lines += ["", f"On the news test split (never trained or tuned on): expected calibration error "
+                  f"{test['ece']:.3f}; mean probability {test['mean_probability']:.1%} against a true rate "
+                  f"of {test['true_rate']:.1%}; flagged {test['flagged_rate']:.1%}.", "",
+                  "| probability | sentences | mean probability | positive rate |", "|---|---|---|---|"]
+        lines += [f"| {r['bin']} | {r['n']} | {r['mean_probability']:.3f} | {r['positive_rate']:.3f} |"
+                  for r in test["reliability"]]
+    return lines
+
+
+def _news_label_lines(news: dict | None) -> list[str]:
+    if not news:
+        return []
+    fields = news["agreement"]
+    return ["", "## News labels made by this project", "",
+            f"`framing/training/labelling/ptc_news_labels.jsonl`: {news['records']} lines of {news['articles']} PTC "
+            "articles beyond those the maintainers' sets cover (the records point at the text by article, "
+            "line and offsets). Two independent annotators, each a language-model helper given only "
+            "../shared/ANNOTATION.md and the article's lines, labelled every line; a third reading "
+            f"settled the {news['settled']} lines where they differed. Agreement between the two "
+            "(Cohen's kappa): " + ", ".join(f"{f} {fields[f]['kappa']:.3f}" for f in ("voice", "opinion",
+                                                                                  "speculative", "loaded"))
+            + f"; kinds overlap F1 {fields['kinds']['overlap_f1']:.3f}. Agreement between two passes of "
+            "language models shows the guideline is applied consistently, not that people would agree "
+            "as much. The maintainers' news sets were labelled the same way (see sources/news/ in the "
+            "data folder)."]
+
+
+def write_model_card(model: LinearModel, path: Path) -> None:
+    path.write_text(render_model_card(model), encoding="utf-8")
+
+
+def write_splitter_card(path: Path, train_articles: int, scores: dict) -> None:
+    """The card of the Punkt parameters, with the held-out boundary scores."""
+    rows = "\n".join(f"| {name} | {s['gold']} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} |"
+                     for name, s in scores.items() if isinstance(s, dict))
+    path.write_text(f"""# Model card: sentence splitter (`punkt_news.json`)
+
+NLTK Punkt parameters (abbreviations, collocations, sentence starters, orthographic
+context) learned without supervision from {train_articles} PTC news articles (SemEval-2020 Task 11
+training articles; licence: none stated by the organizers), plus a list of news abbreviations
+of our own (`NEWS_ABBREVIATIONS` in `framing/text/splitter.py`). Stored as plain JSON: loading it
+executes nothing. Every fifth PTC article (sorted by file name), {scores['articles']} in all, is
+held out of training and used only for the scores below.
+
+## Held-out sentence-boundary scores
+
+Each held-out article's paragraphs are joined into running text and split by framing's full
+segmenter; the sentence ends it finds are compared with the ends of the article's lines
+(one sentence per line in the PTC layout).
+
+| boundaries | gold | precision | recall | F1 |
+|---|---|---|---|---|
+{rows}
+
+- `all`: every line end. `inside_paragraphs`: paragraph ends left out (they are boundaries
+  whatever the splitter does). `punctuated`: lines that end without sentence punctuation
+  (embedded tweets, captions, share links) are left out on both sides, since no splitter can
+  find them once the lines are joined.
+- The reference layout itself comes from an automatic splitter and has its own errors: it does
+  not split after a closing curly quote (`...gunmen.” The report...`), which framing does, and
+  it splits after abbreviations such as `Fr.` and `U.S. Marshals`, which framing does not.
+  Both count against framing here.
+
+## Reproduce
+
+```
+framing train --data ../shared/data --task splitter
+framing evaluate --task splitter --data ../shared/data
+```
+""", encoding="utf-8")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from framing.pipeline.scoring import load_models
 from framing.text.cue_scan import CueScanner, _alternatives
-from framing.text.features import word_class, word_pattern, word_trie
+from framing.text.word_patterns import word_class, word_pattern, word_trie
 from framing.text.segment import segment
 
 PATTERNS = [p for model in load_models().classifiers.values() for p in model.cues.pattern_strings]

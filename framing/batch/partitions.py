@@ -21,8 +21,8 @@ again replaces its old record, which is dropped from its part (rewritten under a
 when the run ends. Records of inputs the run did not read are left as they are.
 
 Parquet (`pip install 'framing[parquet]'`): one row per article, a string column per key of
-the JSON result, in its order; the nested values (JSON_COLUMNS) are JSON strings, named in
-the file's metadata under "framing.json_columns". `read_part` turns either format back into
+the JSON result, in its order; the nested values are JSON strings, named in
+the file's metadata under "framing.json_columns" (`part_files.py`). `read_part` turns either format back into
 the result dicts.
 """
 from __future__ import annotations
@@ -40,29 +40,16 @@ from ..pipeline.document import Document
 from ..pipeline.fields import ALL, fields_tag
 from ..reading.files import _count
 from .cache import IDENTITY
+from .part_files import PARTS, read_part, require_pyarrow
 
 FORMATS = {"jsonl": ".jsonl", "parquet": ".parquet"}
 PART_SIZE = 5000  # articles per part: 10-250 MB of full JSON Lines, a few MB of scores only
 MANIFEST = "_manifest.jsonl"
 ERRORS = "_errors.jsonl"
 PART_NAME = re.compile(r"part-(\d{5,})\.(jsonl|parquet)")
-JSON_COLUMNS = ("metadata", "warnings", "language", "models", "scores", "readability", "sentences")
-ROW_GROUP = 1000  # Parquet rows held in memory before they are written
-PARQUET_INSTALL = "pip install 'framing[parquet]'"
-
-
 def is_folder(path: str | None) -> bool:
     """Whether an output path names a folder: an existing one, or a path ending in "/"."""
     return bool(path) and path != "-" and (path.endswith(("/", os.sep)) or os.path.isdir(path))
-
-
-def require_pyarrow():
-    """`pyarrow.parquet`, or a one-line error saying how to install it."""
-    try:
-        import pyarrow.parquet
-    except ImportError:
-        raise FramingError(f"--format parquet needs pyarrow: {PARQUET_INSTALL}") from None
-    return pyarrow.parquet
 
 
 def digest(identity: Document | dict) -> str:
@@ -70,69 +57,6 @@ def digest(identity: Document | dict) -> str:
     document read or from its result: equal when a re-run would write the same record."""
     values = [getattr(identity, name) if isinstance(identity, Document) else identity[name] for name in IDENTITY]
     return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-# ---------------------------------------------------------------- one part file
-
-class _JsonlPart:
-    def __init__(self, path: Path) -> None:
-        self.stream = open(path, "w", encoding="utf-8", newline="\n")
-
-    def write(self, result: dict) -> None:
-        self.stream.write((getattr(result, "json_line", None) or json.dumps(result, ensure_ascii=False)) + "\n")
-
-    def close(self) -> None:
-        self.stream.close()
-
-
-class _ParquetPart:
-    """Rows are held ROW_GROUP at a time; the columns are the first result's keys."""
-
-    def __init__(self, path: Path) -> None:
-        self.path, self.rows, self.writer, self.columns = path, [], None, None
-
-    def write(self, result: dict) -> None:
-        self.rows.append(result)
-        if len(self.rows) >= ROW_GROUP:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pyarrow as pa
-
-        self.columns = self.columns or list(self.rows[0])
-        nested = [c for c in self.columns if c in JSON_COLUMNS]
-        schema = pa.schema([pa.field(c, pa.string()) for c in self.columns],
-                           metadata={"framing.json_columns": ",".join(nested)})
-        table = pa.table({c: [json.dumps(r.get(c), ensure_ascii=False) if c in nested else r.get(c)
-                              for r in self.rows] for c in self.columns}, schema=schema)
-        if self.writer is None:
-            self.writer = require_pyarrow().ParquetWriter(self.path, schema)
-        self.writer.write_table(table)
-        self.rows = []
-
-    def close(self) -> None:
-        if self.rows:
-            self._flush()
-        if self.writer is not None:
-            self.writer.close()
-
-
-_PARTS = {".jsonl": _JsonlPart, ".parquet": _ParquetPart}
-
-
-def read_part(path: str | Path) -> Iterator[dict]:
-    """The results in one part file, JSON Lines or Parquet, as dicts, in order."""
-    path = Path(path)
-    if path.suffix == ".parquet":
-        parquet = require_pyarrow().ParquetFile(path)
-        nested = set((parquet.schema_arrow.metadata or {}).get(b"framing.json_columns", b"").decode().split(","))
-        for batch in parquet.iter_batches():
-            for row in batch.to_pylist():
-                yield {k: json.loads(v) if k in nested and v is not None else v for k, v in row.items()}
-        return
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            yield json.loads(line)
 
 
 def read_folder(folder: str | Path) -> Iterator[dict]:
@@ -233,7 +157,7 @@ class PartitionedOutput:
         if self.part is None:
             self.part_name = f"part-{self.next_number:05d}{self.suffix}"
             self.next_number += 1
-            self.part = _PARTS[self.suffix](self._temporary(self.part_name))
+            self.part = PARTS[self.suffix](self._temporary(self.part_name))
         self.part.write(result)
         key = (result["source"], result["id"])
         identity = digest(result)
@@ -282,7 +206,7 @@ class PartitionedOutput:
             if kept:
                 name = f"part-{self.next_number:05d}{self.suffix}"
                 self.next_number += 1
-                part = _PARTS[self.suffix](self._temporary(name))
+                part = PARTS[self.suffix](self._temporary(name))
                 for i, result in enumerate(read_part(self.folder / entry["part"])):
                     if i not in rows:
                         part.write(result)

@@ -13,90 +13,46 @@ from typing import NamedTuple
 
 from .cue_scan import CueScanner
 from .names import masked
+from .word_patterns import whole_words
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
 TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*|[!?]")
 
 
-def _words(*words: str) -> re.Pattern:
-    return re.compile(r"(?i)(?<![\w'\u2019-])(?:" + "|".join(words) + r")(?![\w'\u2019-])")
-
-
-def word_pattern(*words: str) -> str:
-    """A case-insensitive regular expression matching any of `words` as whole words."""
-    return _words(*words).pattern
-
-
 CUES: dict[str, re.Pattern] = {
-    "possibility": _words("could", "might", "may", "maybe", "perhaps", "possibly", "possible",
-                          "potentially", "potential"),
-    "future": _words("will", "won['\u2019]t", "shall", "going to", "expected to", "expects?",
-                     "likely", "unlikely", "forecasts?", "predicts?", "predicted", "projected",
-                     "next (?:week|month|year)", "soon"),
-    "conditional": _words("if", "unless", "whether", "in case", "provided that", "would",
-                          "without"),
-    "hedge": _words("appears?", "appeared", "seems?", "seemed", "suggests?", "suggested",
-                    "reportedly", "allegedly", "apparently", "probably", "presumably",
-                    "believed", "thought to", "some say", "wondered", "arguably", "unclear",
-                    "estimated", "rumou?red", "supposedly", "indicates?"),
-    "deontic": _words("should", "must", "ought to", "need to", "needs to", "have to",
-                      "has to", "responsibility"),
-    "stance": _words("certainly", "clearly", "obviously", "surely", "undoubtedly",
-                     "of course", "indeed", "truly", "simply", "frankly", "sadly",
-                     "unfortunately", "fortunately", "however", "in fact", "actually",
-                     "absurd", "ridiculous", "shameful", "disgraceful", "outrageous"),
-    "intensifier": _words("very", "extremely", "incredibly", "utterly", "totally",
-                          "absolutely", "really", "deeply", "vastly", "highly", "so much",
-                          "such a", "ever", "easily", "completely", "entirely"),
-    "superlative": _words("most", "least", "best", "worst", "greatest", "biggest",
-                          r"\w{3,}iest"),
-    "escalation": _words("war", "world war(?: iii| 3| three)?", r"catastroph\w*",
-                         r"disaster\w*", "crisis", "collapse", "chaos", r"devastat\w*",
-                         r"apocalyp\w*", "spill over", r"escalat\w*", r"annihilat\w*",
-                         "doom", r"threat\w*"),
+    "possibility": whole_words("could", "might", "may", "maybe", "perhaps", "possibly", "possible",
+                                "potentially", "potential"),
+    "future": whole_words("will", "won['\u2019]t", "shall", "going to", "expected to", "expects?",
+                           "likely", "unlikely", "forecasts?", "predicts?", "predicted", "projected",
+                           "next (?:week|month|year)", "soon"),
+    "conditional": whole_words("if", "unless", "whether", "in case", "provided that", "would",
+                                "without"),
+    "hedge": whole_words("appears?", "appeared", "seems?", "seemed", "suggests?", "suggested",
+                          "reportedly", "allegedly", "apparently", "probably", "presumably",
+                          "believed", "thought to", "some say", "wondered", "arguably", "unclear",
+                          "estimated", "rumou?red", "supposedly", "indicates?"),
+    "deontic": whole_words("should", "must", "ought to", "need to", "needs to", "have to",
+                            "has to", "responsibility"),
+    "stance": whole_words("certainly", "clearly", "obviously", "surely", "undoubtedly",
+                           "of course", "indeed", "truly", "simply", "frankly", "sadly",
+                           "unfortunately", "fortunately", "however", "in fact", "actually",
+                           "absurd", "ridiculous", "shameful", "disgraceful", "outrageous"),
+    "intensifier": whole_words("very", "extremely", "incredibly", "utterly", "totally",
+                                "absolutely", "really", "deeply", "vastly", "highly", "so much",
+                                "such a", "ever", "easily", "completely", "entirely"),
+    "superlative": whole_words("most", "least", "best", "worst", "greatest", "biggest",
+                                r"\w{3,}iest"),
+    "escalation": whole_words("war", "world war(?: iii| 3| three)?", r"catastroph\w*",
+                               r"disaster\w*", "crisis", "collapse", "chaos", r"devastat\w*",
+                               r"apocalyp\w*", "spill over", r"escalat\w*", r"annihilat\w*",
+                               "doom", r"threat\w*"),
     # Case-sensitive so that "US" (the country) is not "us".
     "first_person": re.compile(r"(?<![\w'\u2019-])(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Oo]urselves)"
                                r"(?![\w'\u2019-])"),
-    "second_person": _words("you", "your", "yourself"),
+    "second_person": whole_words("you", "your", "yourself"),
     "question": re.compile(r"\?"),
     "exclamation": re.compile(r"!"),
 }
-def word_trie(*words: str) -> str:
-    """Like features.word_pattern for literal words, but as a trie: one pass over the
-    alternatives instead of one per word, which keeps long word lists fast. Each word with a
-    straight apostrophe also matches with a curly one."""
-    trie: dict = {}
-    for word in words:
-        for variant in {word, word.replace("'", "\u2019")}:
-            node = trie
-            for ch in variant.lower():
-                node = node.setdefault(ch, {})
-            node[""] = {}
-
-    def build(node: dict) -> str:
-        if list(node) == [""]:
-            return ""
-        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return r"(?i)(?<![\w'\u2019-])(?:" + build(trie) + r")(?![\w'\u2019-])"
-
-
-def word_class(*words: str) -> str:
-    """Like features.word_pattern, with the alternatives grouped by their first letter.
-
-    Python's regex engine tries alternatives one by one at every word start; grouping them
-    (a(?:ttack|ssault)|b(?:...)) lets it reject most of them on one letter, which keeps scoring
-    fast with long word classes. Every alternative must start with a plain letter.
-    """
-    by_letter: dict[str, list[str]] = {}
-    for word in words:
-        if not word[0].isalpha() or (len(word) > 1 and word[1] in "?*+{"):
-            raise ValueError(f"{word!r}: a word class entry must start with a plain letter")
-        by_letter.setdefault(word[0].lower(), []).append(word[1:])
-    groups = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items())]
-    return word_pattern(*groups)
 
 
 # Words too common to show as evidence, though the classifiers may weigh them.

@@ -1,5 +1,6 @@
 """Loaded language: emotionally charged or slanted wording, whoever uses it."""
-from ...text.features import PATTERN_CUES, Analyzer, word_class
+from ...text.features import PATTERN_CUES, Analyzer
+from ...text.word_patterns import word_class
 from ..datasets import SourceSpec
 from . import LexiconSpec, TaskConfig
 from .news import NEWS_WEIGHTS, news_sources

@@ -10,7 +10,8 @@ obligation, the writer addressing "we"/"you", questions, contrasts, and reportin
 `reporting` pattern below carries attribution (it did as well as the shared `attributed`
 mark in cross-validation), and `quoted` carries quotation, which spans sentences in an article.
 """
-from ...text.features import Analyzer, word_trie
+from ...text.features import Analyzer
+from ...text.word_patterns import word_trie
 from ..datasets import SourceSpec
 from . import LexiconSpec, TaskConfig
 from .news import NEWS_WEIGHTS, news_sources

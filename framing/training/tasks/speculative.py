@@ -5,7 +5,8 @@ Every pattern cue is named after the kind of speculation it signals: `hedge_*`, 
 """
 import re
 
-from ...text.features import CONTEXT_CUES, Analyzer, word_pattern
+from ...text.features import CONTEXT_CUES, Analyzer
+from ...text.word_patterns import word_pattern
 from ..datasets import SourceSpec
 from . import TaskConfig
 from .news import NEWS_WEIGHTS, news_sources

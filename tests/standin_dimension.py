@@ -18,5 +18,5 @@ DIMENSION = Dimension(
     name="charged", positive="charged", negative="calm",
     purpose="Flags charged sentences (a stand-in dimension for the plug-in test).",
     recipe="standin_dimension:TASK", colour="magenta", html_colour="#9467bd", tint="#e5d8f0", letter="C",
-    extras=extras, extra_columns=("flagged_words",), summary=lambda s: f"{s['flagged_words']} words in them",
+    extras=extras, extra_columns=("flagged_words",), summary=lambda s: f"{s.extras['flagged_words']} words in them",
 )

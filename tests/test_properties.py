@@ -63,7 +63,7 @@ def test_analysis_never_fails_and_probabilities_are_probabilities(text):
             for t in verdict.triggers:
                 assert s.start <= t.start < t.end <= s.end and doc.text[t.start:t.end] == t.text
     for task in ("loaded", "opinion", "speculative"):
-        assert 0.0 <= doc.scores[task]["share"] <= 1.0
+        assert 0.0 <= doc.scores[task].share <= 1.0
 
 
 @given(st.binary(max_size=3000), st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".csv"]))

@@ -53,9 +53,9 @@ def test_article_scores_summarize_the_sentences():
     scored = [s for s in doc.sentences if s.scored]
     for task in DIMENSIONS:
         flagged = [s for s in scored if s.verdicts[task].positive]
-        assert doc.scores[task]["count"] == len(flagged)
-        assert doc.scores[task]["share"] == round(len(flagged) / len(scored), 4)
-        top = doc.scores[task]["top"]
+        assert doc.scores[task].count == len(flagged)
+        assert doc.scores[task].share == round(len(flagged) / len(scored), 4)
+        top = doc.scores[task].top
         probabilities = [doc.sentences[i].verdicts[task].probability for i in top]
         assert probabilities == sorted(probabilities, reverse=True)
     assert doc.readability["words"] > 100
@@ -64,7 +64,7 @@ def test_article_scores_summarize_the_sentences():
 
 def test_an_opinion_piece_scores_higher_than_wire_news():
     def share(name, task):
-        return framing.analyze(next(read_path(str(CORPUS / name)))).scores[task]["share"]
+        return framing.analyze(next(read_path(str(CORPUS / name)))).scores[task].share
 
     assert share("oped_school_phones.md", "opinion") > share("wire_port_strike.txt", "opinion") + 0.2
     assert share("markets_rates_forecast.txt", "speculative") > share("court_fraud_sentencing.txt", "speculative") + 0.2
@@ -92,7 +92,7 @@ QUOTED_ARTICLE = (
 def test_voices_tell_writer_quoted_and_attributed_apart():
     doc = framing.analyze(QUOTED_ARTICLE)
     assert [s.voice for s in doc.sentences] == ["writer", "quoted", "writer", "attributed", "attributed"]
-    assert doc.scores["voices"] == {"writer": 2, "attributed": 2, "quoted": 1}
+    assert doc.scores.voices == {"writer": 2, "attributed": 2, "quoted": 1}
 
 
 def test_loaded_words_inside_quotes_are_marked_quoted():
@@ -109,11 +109,11 @@ def test_loaded_words_inside_quotes_are_marked_quoted():
     loaded = doc.scores["loaded"]
     words = doc.readability["words"]
     flagged = [s for s in doc.sentences if s.scored and s.verdicts["loaded"].positive]
-    assert loaded["terms_per_100_words"] == round(
+    assert loaded.extras["terms_per_100_words"] == round(
         100 * sum(not t.quoted for s in flagged for t in s.verdicts["loaded"].triggers) / words, 2)
-    assert loaded["quoted_terms_per_100_words"] == round(
+    assert loaded.extras["quoted_terms_per_100_words"] == round(
         100 * sum(t.quoted for s in flagged for t in s.verdicts["loaded"].triggers) / words, 2)
-    assert loaded["writer_share"] + loaded["reported_share"] == loaded["share"]
+    assert loaded.writer_share + loaded.reported_share == loaded.share
 
 
 def test_speculation_kinds_come_from_the_cues_that_fired():
@@ -121,8 +121,8 @@ def test_speculation_kinds_come_from_the_cues_that_fired():
     forecast = doc.sentences[4].verdicts["speculative"]
     assert forecast.positive
     assert "hedged" in forecast.kinds or "forecast" in forecast.kinds
-    kinds = doc.scores["speculative"]["kinds"]
-    assert sum(v["count"] for v in kinds.values()) >= 1
+    kinds = doc.scores["speculative"].kinds
+    assert sum(v.count for v in kinds.values()) >= 1
     factual = doc.sentences[3].verdicts["speculative"]
     assert not factual.positive and factual.kinds == []
 

@@ -21,7 +21,8 @@ def scores(loaded, opinion, speculative, total, voices, writer=(0, 0, 0), strong
     out = {"sentences": total, "scored_sentences": total, "voices": voices}
     for (task, count), w, s in zip(counts.items(), writer, strong):
         out[task] = {"count": count, "share": round(count / total, 4), "strong_share": round(s / total, 4),
-                     "writer_share": round(w / total, 4)}
+                     "writer_share": round(w / total, 4), "reported_share": round((count - w) / total, 4),
+                     "mean_probability": 0.5, "top": []}
     return out
 
 

@@ -43,7 +43,7 @@ class Dimension:
     # words) -> a dict merged into the dimension's article scores.
     extras: Callable[[list, list, int], dict] | None = None
     extra_columns: tuple[str, ...] = ()  # those of `extras` that are numbers, as CSV columns
-    summary: Callable[[dict], str] | None = None  # its article scores -> the summary line's tail
+    summary: Callable[..., str] | None = None  # its article's `DimensionScores` -> the summary line's tail
 
     @property
     def flag_css(self) -> str:

@@ -15,9 +15,10 @@ def extras(scored: list, flagged: list, words: int) -> dict:
             "quoted_terms_per_100_words": _per_100_words(sum(t.quoted for t in terms), words)}
 
 
-def summary(scores: dict) -> str:
-    return (f"{scores['terms_per_100_words']} loaded terms per 100 words "
-            f"(+{scores['quoted_terms_per_100_words']} quoted)")
+def summary(scores) -> str:
+    """The summary line's tail, from the article's `DimensionScores`."""
+    return (f"{scores.extras['terms_per_100_words']} loaded terms per 100 words "
+            f"(+{scores.extras['quoted_terms_per_100_words']} quoted)")
 
 
 DIMENSION = Dimension(

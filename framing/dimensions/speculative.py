@@ -14,8 +14,9 @@ def cue_kind(cue: str) -> str | None:
     return CUE_KINDS.get(cue) or CUE_KINDS.get(cue.split("_", 1)[0])
 
 
-def summary(scores: dict) -> str:
-    return ", ".join(f"{k} {v['count']}" for k, v in scores.get("kinds", {}).items() if v["count"])
+def summary(scores) -> str:
+    """The summary line's tail, from the article's `DimensionScores`: the kinds found."""
+    return ", ".join(f"{k} {v.count}" for k, v in (scores.kinds or {}).items() if v.count)
 
 
 DIMENSION = Dimension(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import dimensions
+from ..pipeline.scores import ArticleScores
 from .highlight import MIN_WEIGHT, marks
 from .report import Group
 from .streams import GENERATOR_META
@@ -129,7 +130,7 @@ def _sentence_html(text: str, sentence: dict) -> str:
 
 def _article_html(result: dict, open_: bool = False) -> str:
     text = result["text"]
-    scores = result["scores"]
+    scores = ArticleScores.from_dict(result["scores"])
     paragraphs, current, pos = [], [], 0
     for sentence in result["sentences"]:
         gap = text[pos:sentence["start"]]
@@ -142,7 +143,7 @@ def _article_html(result: dict, open_: bool = False) -> str:
         pos = sentence["end"]
     if current:
         paragraphs.append(current)
-    shares = " · ".join(f"{t} {scores[t]['share']:.0%}" for t in dimensions.names())
+    shares = " · ".join(f"{t} {scores[t].share:.0%}" for t in dimensions.names())
     meta = ", ".join(f"{escape(str(k))}: {escape(str(v))}" for k, v in (result.get("metadata") or {}).items())
     first = result["sentences"][0] if result["sentences"] else {}
     headline = first.get("text") if first.get("kind") == "headline" else None

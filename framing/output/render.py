@@ -69,7 +69,7 @@ def render_text(document: Document, style: Callable | None = None, options: Text
     if r:
         lines.append(f"   readability: Flesch reading ease {r['flesch_reading_ease']}, "
                      f"grade {r['flesch_kincaid_grade']}, {r['words']} words, "
-                     f"{scores.get('sentences', 0)} sentences")
+                     f"{scores.sentences} sentences")
     return "\n".join(lines) + "\n" + (render_findings(document, style, options) if options.findings else "")
 
 

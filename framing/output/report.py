@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .. import dimensions
+from ..pipeline.scores import ArticleScores
 from ..errors import FramingError, InputError
 from ..reading.files import open_binary
 from ..reading.records import json_or_jsonl_records
@@ -116,10 +117,14 @@ class Group:
 
     @property
     def sentences(self) -> int:
-        return sum(r["scores"].get("scored_sentences", 0) for r in self.results)
+        return sum(s.scored_sentences for s in self.scores)
 
     def values(self, task: str) -> list[float]:
-        return [r["scores"][task]["share"] for r in self.results]
+        return [s[task].share for s in self.scores]
+
+    @property
+    def scores(self) -> list[ArticleScores]:
+        return [ArticleScores.from_dict(r["scores"]) for r in self.results]
 
     def interval(self, task: str) -> Interval:
         return Interval.of(self.values(task))
@@ -168,11 +173,11 @@ def top_articles(results: Iterable[dict], n: int, dimension: str = "loaded") -> 
     """The `n` articles with the highest share of `dimension`'s flagged sentences (more
     flagged sentences first on a tie, then input order)."""
     results = list(results)
-    order = sorted(range(len(results)), key=lambda i: (-results[i]["scores"][dimension]["share"],
-                                                       -results[i]["scores"][dimension]["count"], i))
+    scores = [ArticleScores.from_dict(r["scores"]) for r in results]
+    order = sorted(range(len(results)), key=lambda i: (-scores[i][dimension].share, -scores[i][dimension].count, i))
     return [{"source": results[i].get("source"), "id": results[i].get("id"), "title": results[i].get("title"),
-             "share": results[i]["scores"][dimension]["share"], "count": results[i]["scores"][dimension]["count"],
-             "scored_sentences": results[i]["scores"]["scored_sentences"]} for i in order[:n]]
+             "share": scores[i][dimension].share, "count": scores[i][dimension].count,
+             "scored_sentences": scores[i].scored_sentences} for i in order[:n]]
 
 
 def format_top(top: list[dict], dimension: str) -> str:

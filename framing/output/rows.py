@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import dimensions
+from ..pipeline.scores import ArticleScores
 
 SHARED_SCORES = ("count", "share", "strong_share", "writer_share", "reported_share", "mean_probability")
 ARTICLE_HEAD = ["source", "path", "id", "title", "format", "sentences", "scored_sentences"]
@@ -31,13 +32,14 @@ def sentence_columns() -> list[str]:
 
 def article_row(result: dict) -> dict:
     """The fixed columns of one article (metadata apart: see `with_metadata`)."""
-    s, r = result["scores"], result.get("readability") or {}
+    s, r = ArticleScores.from_dict(result["scores"]), result.get("readability") or {}
     row = {name: result.get(name) for name in ("source", "path", "id", "title", "format")}
-    row.update(sentences=s["sentences"], scored_sentences=s["scored_sentences"])
+    row.update(sentences=s.sentences, scored_sentences=s.scored_sentences)
     for d in dimensions.registered():
         scores = s[d.name]
-        row.update({f"{d.name}_{m}": scores.get(m) for m in SHARED_SCORES + d.extra_columns})
-        row.update({f"{d.name}_{k}": scores["kinds"][k]["count"] for k in d.kinds})
+        row.update({f"{d.name}_{m}": getattr(scores, m) for m in SHARED_SCORES})
+        row.update({f"{d.name}_{c}": scores.extras.get(c) for c in d.extra_columns})
+        row.update({f"{d.name}_{k}": scores.kinds[k].count for k in d.kinds})
     row.update(flesch_reading_ease=r.get("flesch_reading_ease"), flesch_kincaid_grade=r.get("flesch_kincaid_grade"),
                words=r.get("words"), models=" ".join((result.get("models") or {}).values()))
     return row

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import dimensions
 from ..pipeline.aggregate import VOICES
+from ..pipeline.scores import ArticleScores
 
 TOP_ARTICLES = 5
 
@@ -36,15 +37,14 @@ def voice_line(voices: dict[str, int], total: int) -> str:
     return f"   voice of the {total} scored sentences: " + ", ".join(f"{v} {voices.get(v, 0)}" for v in VOICES)
 
 
-def article_lines(scores: dict) -> list[str]:
+def article_lines(scores: ArticleScores) -> list[str]:
     """One line per dimension, then the voice line, for one article's scores."""
-    total = scores.get("scored_sentences", 0)
-    lines = [dimension_line(d.name, s["count"], _count(s["strong_share"], total), _count(s["writer_share"], total),
+    total = scores.scored_sentences
+    lines = [dimension_line(d.name, s.count, _count(s.strong_share, total), _count(s.writer_share, total),
                             total, d.summary(s) if d.summary else "")
              for d in dimensions.registered() for s in [scores[d.name]]]
-    voices = scores.get("voices")
-    if voices:
-        lines.append(voice_line(voices, total))
+    if scores.voices:
+        lines.append(voice_line(scores.voices, total))
     return lines
 
 
@@ -67,19 +67,19 @@ class CorpusSummary:
     loaded: list[tuple[float, int, int, str]] = field(default_factory=list)  # share, count, total, name
 
     def add(self, result: dict) -> None:
-        scores = result["scores"]
-        total = scores.get("scored_sentences", 0)
+        scores = ArticleScores.from_dict(result["scores"])
+        total = scores.scored_sentences
         self.articles += 1
-        self.sentences += scores.get("sentences", 0)
+        self.sentences += scores.sentences
         self.scored += total
-        for voice, n in (scores.get("voices") or {}).items():
+        for voice, n in scores.voices.items():
             self.voices[voice] = self.voices.get(voice, 0) + n
         for task, tally in self.tallies.items():
             s = scores[task]
-            tally.flagged += s["count"]
-            tally.strong += _count(s["strong_share"], total)
-            tally.writer += _count(s["writer_share"], total)
-        self.loaded.append((scores["loaded"]["share"], scores["loaded"]["count"], total,
+            tally.flagged += s.count
+            tally.strong += _count(s.strong_share, total)
+            tally.writer += _count(s.writer_share, total)
+        self.loaded.append((scores["loaded"].share, scores["loaded"].count, total,
                             result.get("source") or result.get("id") or "?"))
 
     def share(self, task: str) -> float:

@@ -10,6 +10,7 @@ from collections import Counter
 
 from .. import dimensions
 from .document import Document, Sentence
+from .scores import ArticleScores, DimensionScores, KindScores
 
 TOP_SENTENCES = 3
 VOICES = ("writer", "attributed", "quoted")
@@ -26,36 +27,32 @@ def _flagged(scored: list[tuple[int, Sentence]], task: str) -> list[tuple[int, S
     return sorted(flagged, key=lambda item: (-item[1].verdicts[task].probability, item[0]))
 
 
-def _dimension(scored: list[tuple[int, Sentence]], dimension: dimensions.Dimension, words: int) -> dict:
+def _dimension(scored: list[tuple[int, Sentence]], dimension: dimensions.Dimension, words: int) -> DimensionScores:
     task = dimension.name
     flagged = _flagged(scored, task)
     probabilities = [s.verdicts[task].probability for _, s in scored]
-    scores = {
-        "count": len(flagged),
-        "share": _share(len(flagged), len(scored)),
-        "strong_share": _share(sum(p >= STRONG for p in probabilities), len(scored)),
-        "writer_share": _share(sum(s.voice == "writer" for _, s in flagged), len(scored)),
-        "reported_share": _share(sum(s.voice != "writer" for _, s in flagged), len(scored)),
-        "mean_probability": round(sum(probabilities) / len(probabilities), 4) if probabilities else 0.0,
-        "top": [i for i, _ in flagged[:TOP_SENTENCES]],
-    }
-    if dimension.extras:
-        scores.update(dimension.extras(scored, flagged, words))
+    kinds = None
     if dimension.kinds:
-        kinds = Counter(k for _, s in flagged for k in s.verdicts[task].kinds)
-        scores["kinds"] = {k: {"count": kinds[k], "share": _share(kinds[k], len(scored))} for k in dimension.kinds}
-    return scores
+        counts = Counter(k for _, s in flagged for k in s.verdicts[task].kinds)
+        kinds = {k: KindScores(counts[k], _share(counts[k], len(scored))) for k in dimension.kinds}
+    return DimensionScores(
+        count=len(flagged),
+        share=_share(len(flagged), len(scored)),
+        strong_share=_share(sum(p >= STRONG for p in probabilities), len(scored)),
+        writer_share=_share(sum(s.voice == "writer" for _, s in flagged), len(scored)),
+        reported_share=_share(sum(s.voice != "writer" for _, s in flagged), len(scored)),
+        mean_probability=round(sum(probabilities) / len(probabilities), 4) if probabilities else 0.0,
+        top=[i for i, _ in flagged[:TOP_SENTENCES]],
+        extras=dimension.extras(scored, flagged, words) if dimension.extras else {},
+        kinds=kinds)
 
 
-def article_scores(document: Document, words: int | None = None) -> dict:
+def article_scores(document: Document, words: int | None = None) -> ArticleScores:
     """Per dimension: flagged count, share (all, writer's voice, reported speech), mean
     probability and the strongest sentences; the counts of its kinds, if it names kinds; and
     what the dimension adds of its own (`Dimension.extras`). `words` is textstat's word count
     (by default the readability figures')."""
     scored = [(i, s) for i, s in enumerate(document.sentences) if s.scored]
     words = (document.readability.get("words") if words is None else words) or sum(len(s.text.split()) for _, s in scored)
-    scores: dict = {"sentences": len(document.sentences), "scored_sentences": len(scored),
-                    "voices": {v: sum(s.voice == v for _, s in scored) for v in VOICES}}
-    for dimension in dimensions.registered():
-        scores[dimension.name] = _dimension(scored, dimension, words)
-    return scores
+    return ArticleScores(len(document.sentences), len(scored), {v: sum(s.voice == v for _, s in scored) for v in VOICES},
+                         {d.name: _dimension(scored, d, words) for d in dimensions.registered()})

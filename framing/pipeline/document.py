@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..dimensions import positive_labels
+from .scores import ArticleScores
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Document:
     metadata: dict = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)
     readability: dict = field(default_factory=dict)
-    scores: dict = field(default_factory=dict)
+    scores: ArticleScores | None = None  # pipeline.scores, once scored
     models: dict = field(default_factory=dict)
     # What a reader of the results should know about the input, such as a guessed encoding.
     warnings: list[str] = field(default_factory=list)

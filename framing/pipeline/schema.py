@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .. import dimensions
 from .document import Document, Sentence, Span, Verdict
+from .scores import ArticleScores
 from .fields import ALL
 
 SCHEMA = "framing/1"
@@ -57,7 +58,8 @@ def document_dict(document: Document, fields: frozenset[str] = ALL) -> dict:
         "title": document.title,
         "format": document.format, "metadata": document.metadata, "warnings": document.warnings,
         "content_sha256": document.content_sha256, "unit": document.unit, "language": document.language, "text": document.text,
-        "models": document.models, "scores": document.scores, "readability": document.readability,
+        "models": document.models, "scores": document.scores.to_dict() if document.scores else {},
+        "readability": document.readability,
     }
     for name in ("text", "scores", "readability"):
         if name not in fields:
@@ -105,4 +107,5 @@ def document_from_dict(d: dict) -> Document:
                     warnings=list(d.get("warnings") or []), unit=d.get("unit", "article"),
                     language=d.get("language") or {},
                     sentences=sentences, readability=d.get("readability") or {},
-                    scores=d.get("scores") or {}, models=d.get("models") or {})
+                    scores=ArticleScores.from_dict(d["scores"]) if d.get("scores") else None,
+                    models=d.get("models") or {})

@@ -6,6 +6,7 @@ import sys
 import click
 
 from .. import dimensions
+from ..check.formats import FORMATS
 from ..errors import ExitCode
 from ..output.streams import output_stream
 from .common import fail, library_errors, output_path, threshold_value
@@ -32,7 +33,7 @@ def _check_thresholds(ctx, param, values: tuple[str, ...]):
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Exit 1 when a finding is this severe or more (default: warning).")
 @click.option("--include-quoted", is_flag=True, default=None, help="Also check material inside quotation marks.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), callback=output_path,
               help="Write to this file instead of stdout (atomically).")
@@ -40,7 +41,7 @@ def _check_thresholds(ctx, param, values: tuple[str, ...]):
 @library_errors
 def check(files, select, ignore, thresholds, fail_on, include_quoted, fmt, output, models_dir):
     """Check drafts like a linter: one finding per line, with a rule id (see README, Check mode)."""
-    from ..check import FORMATS, run_check
+    from ..check import run_check
 
     overrides = {key: value for key, value in (
         ("select", list(select)), ("ignore", list(ignore)), ("threshold", thresholds),

@@ -1,12 +1,12 @@
 """`framing train`, `framing evaluate` and `framing models`: the classifiers themselves."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from .. import dimensions
+from ..output.formatters import REPORT_FORMATS, Report
 from ..output.streams import output_stream
 from .common import DimensionName, library_errors, output_options
 
@@ -54,7 +54,7 @@ def train(data, task, train_files, out, no_cv):
 @click.option("--models", "models_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--data", "data", type=click.Path(file_okay=False),
               help="The data folder for --dev and --task splitter (default: $FRAMING_DATA or ../shared/data).")
-@output_options(("text", "json"))
+@output_options(REPORT_FORMATS)
 @library_errors
 def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt, output):
     """Score labelled sentences (JSONL with text and label) and report precision, recall, F1."""
@@ -81,7 +81,7 @@ def evaluate(files, task, dev, news_split, cross, corpus, models_dir, data, fmt,
         raise click.UsageError("give --task with JSONL files, --dev or --cross-source; --task splitter; "
                                "--news dev|test; or --corpus DIR")
     with output_stream(output) as stream:
-        stream.write(json.dumps(scores, indent=2) + "\n" if fmt == "json" else formatter(scores))
+        stream.write(REPORT_FORMATS[fmt](Report(scores, formatter(scores))))
 
 
 @click.command()

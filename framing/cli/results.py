@@ -1,13 +1,13 @@
 """`framing report` (groups of scored articles compared) and `framing cache`."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from ..errors import ExitCode, FramingError, InputError
+from ..output.formatters import REPORT_FORMATS, Report
 from ..output.streams import output_stream
 from .common import DimensionName, fail, library_errors, output_options, output_path
 
@@ -16,7 +16,7 @@ from .common import DimensionName, fail, library_errors, output_options, output_
 @click.argument("results", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--by", default="folder", show_default=True,
               help="Group by this metadata field (outlet, date, ...) or by folder.")
-@output_options(("text", "json"))
+@output_options(REPORT_FORMATS)
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True), callback=output_path,
               help="Also write a self-contained HTML report here.")
 @click.option("--max-articles", type=click.IntRange(min=0), default=1000, show_default=True,
@@ -40,11 +40,10 @@ def report(results, by, fmt, output, html_path, max_articles, top, rank_by):
         raise FramingError(f"{', '.join(results)}: no scored articles to report on")
     groups = group_results(good, by)
     ranked = top_articles(good, top, rank_by) if top else None
+    written = Report({**summary(groups, by), **({"top": ranked} if top else {})},
+                     format_table(groups, by) + (format_top(ranked, rank_by) if top else ""))
     with output_stream(output) as stream:
-        if fmt == "json":
-            stream.write(json.dumps({**summary(groups, by), **({"top": ranked} if top else {})}, indent=2) + "\n")
-        else:
-            stream.write(format_table(groups, by) + (format_top(ranked, rank_by) if top else ""))
+        stream.write(REPORT_FORMATS[fmt](written))
     if html_path:
         from ..output.html_report import render_html
 

@@ -4,7 +4,8 @@ A result is a scored document in its JSON form (`schema.document_dict`). Every f
 same interface (`write` each result, `close` at the end) and handles both units: an article,
 or a `--unit sentence` record (a one-sentence document, written as its sentence object).
 A new format is one class registered with `@formatter("name")`; the command line offers
-whatever is registered.
+whatever is registered. `report` and `evaluate` write one whole document instead of a stream
+of results: a `Report`, put out by the functions registered with `@report_format("name")`.
 """
 from __future__ import annotations
 
@@ -21,6 +22,35 @@ from .render import TextOptions, render_findings, render_text
 from .rows import article_columns, article_row, metadata_columns, sentence_columns, sentence_rows, with_metadata
 from .streams import spreadsheet_safe
 from .summary import CorpusSummary
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole output of `framing report` or `framing evaluate`: its data and its text form."""
+
+    data: dict
+    text: str
+
+
+REPORT_FORMATS: dict[str, Callable[[Report], str]] = {}
+
+
+def report_format(name: str):
+    """Register a function that writes a `Report` as `name` (the value of --format)."""
+    def register(write: Callable[[Report], str]) -> Callable[[Report], str]:
+        REPORT_FORMATS[name] = write
+        return write
+    return register
+
+
+@report_format("text")
+def report_text(report: Report) -> str:
+    return report.text
+
+
+@report_format("json")
+def report_json(report: Report) -> str:
+    return json.dumps(report.data, indent=2) + "\n"
 
 
 @dataclass(frozen=True)

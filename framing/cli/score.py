@@ -3,7 +3,6 @@ write them in the format chosen, one result at a time."""
 from __future__ import annotations
 
 import sys
-from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -139,29 +138,21 @@ def _score_articles(paths, options, versions, models, fmt, stream, format_option
     On Ctrl-C the results completed so far are written out whole and cached.
     """
     from ..batch.cache import ResultCache, default_cache_dir
-    from ..batch.engines import open_engine
-    from ..batch.local import Progress, default_jobs
-    from ..reading.files import COLLECTIONS, expand_paths, format_of, read_documents
+    from ..batch.engines import ScoreRun
+    from ..batch.local import Progress
 
-    notes: list[str] = []
-    files = list(expand_paths(paths, options, notes))
-    for note in notes:
-        warn(note)
     cache = ResultCache(Path(cache_dir) if cache_dir else default_cache_dir(), versions, warn, cache_max_bytes) \
         if use_cache else None
-    one_article = (len(files) == 1 and isinstance(files[0], str) and format_of(files[0]) not in COLLECTIONS
-                   and options.fields.unit == "article")
-    engines = ExitStack()  # a Dask engine's cluster and client are closed with it
-    batch = engines.enter_context(open_engine(
-        engine[0], jobs or (1 if one_article and not engine[1] and engine[0] == "local" else default_jobs()),
-        models[0], cache, models[1], engine[1], fields))
-    progress = Progress(len(files), enabled=not quiet and sys.stderr.isatty())
+    run = ScoreRun(paths, engine[0], engine[1], jobs, models[0], models[1], cache, options, fields,
+                   folder.pending if folder else None)
+    for note in run.notes:
+        warn(note)
+    progress = Progress(len(run.files), enabled=not quiet and sys.stderr.isatty())
     writer = folder or open_formatter(fmt, stream, format_options)
-    documents = read_documents(files, options)
     interrupted = False
     try:
-        for result in batch.run(folder.pending(documents) if folder else documents):
-            progress.update(batch, result)
+        for result in run:
+            progress.update(run.batch, result)
             if isinstance(result, InputError):
                 progress.clear()
                 fail(str(result))
@@ -175,8 +166,6 @@ def _score_articles(paths, options, versions, models, fmt, stream, format_option
         interrupted = True
     finally:
         writer.close()
-        progress.close(batch)
-        engines.close()
-        if cache is not None:
-            cache.close()
-    return batch.failures, batch.failures + batch.articles, interrupted
+        progress.close(run.batch)
+        run.close()
+    return run.batch.failures, run.batch.failures + run.batch.articles, interrupted

@@ -137,6 +137,19 @@ def test_the_command_line_on_a_scheduler_prints_what_the_local_run_prints(client
     assert remote.output == local.output and len(local.output.splitlines()) == 13
 
 
+def test_sentence_records_on_a_scheduler_equal_the_local_run(client, tmp_path):
+    path = tmp_path / "sentences.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "Officials said the bridge could close next week."}) + "\n{broken\n"
+                    + json.dumps({"id": 3, "text": "The council approved the budget."}) + "\n")
+    runner = CliRunner()
+    args = ["score", "--unit", "sentence", str(path), "--format", "jsonl", "--no-cache", "-q"]
+    local = runner.invoke(main, args + ["--jobs", "1"])
+    remote = runner.invoke(main, args + ["--scheduler", client.scheduler.address])
+    assert local.exit_code == remote.exit_code == 2
+    assert remote.stdout == local.stdout and len(local.stdout.splitlines()) == 2
+    assert remote.stderr == local.stderr and ":2: invalid JSON" in local.stderr
+
+
 def test_the_library_call_on_a_scheduler_equals_the_local_one(client):
     local = _plain(framing.score_paths([str(CORPUS)], jobs=1))
     assert _plain(framing.score_paths([str(CORPUS)], scheduler=client.scheduler.address)) == local

@@ -39,7 +39,7 @@ def score_with(folder):
 
 def test_shipped_models_are_all_listed_and_verified():
     listed = json.loads((shipped_models_dir() / MANIFEST).read_text())["files"]
-    assert set(listed) == {"loaded.npz", "opinion.npz", "speculative.npz", "punkt_news.json"}
+    assert set(listed) == {"loaded.npz", "opinion.npz", "speculative.npz", "punkt_news.json", "voice.json"}
     assert score_with(shipped_models_dir()).exit_code == 0
 
 

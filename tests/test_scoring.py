@@ -59,7 +59,7 @@ def test_article_scores_summarize_the_sentences():
         probabilities = [doc.sentences[i].verdicts[task].probability for i in top]
         assert probabilities == sorted(probabilities, reverse=True)
     assert doc.readability["words"] > 100
-    assert set(doc.models) == set(DIMENSIONS) | {"splitter"}
+    assert set(doc.models) == set(DIMENSIONS) | {"splitter", "voice"}
 
 
 def test_an_opinion_piece_scores_higher_than_wire_news():

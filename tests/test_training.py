@@ -123,3 +123,17 @@ def test_calibration_folds_into_the_coefficients_and_keeps_explanations_additive
         assert evaluation.decision == pytest.approx(want)
         # The contributions still add up to the decision, intercept apart.
         assert sum(c.weight for c in scaled.contributions(evaluation)) + scaled.intercept == pytest.approx(want)
+
+
+def test_voice_arrays_reproduce_scikit_learn(shared_data):
+    """The exported voice model (plain arrays, NumPy scoring) gives scikit-learn's scores on
+    a few news articles; skips without the data folder (the labelled lines point into it)."""
+    from framing.training.voice import Lines, exported, fit, split_rows
+
+    rows, _ = split_rows(shared_data, "dev")
+    few = Lines(rows.features[:400], rows.gold[:400], rows.rule[:400])
+    vectorizer, classifier = fit(few, 0.1)
+    model = exported(vectorizer, classifier, {"C": 0.1})
+    reference = classifier.decision_function(vectorizer.transform(few.features))
+    assert np.abs(model.decision(few.features) - reference).max() < 1e-4
+    assert model.predict(few.features) == list(classifier.predict(vectorizer.transform(few.features)))

@@ -14,6 +14,7 @@ from .. import dimensions
 from ..errors import ModelError
 
 SPLITTER_FILE = "punkt_news.json"
+VOICE_FILE = "voice.json"
 
 
 def shipped_models_dir() -> Path:
@@ -42,8 +43,14 @@ def model_files(directory: str | None = None) -> dict[str, Path]:
     return files
 
 
+def voice_file(directory: str | None = None) -> Path:
+    """The voice model's file: from `directory` where it has one, else the shipped one."""
+    path = Path(directory) / VOICE_FILE if directory else None
+    return path if path is not None and path.is_file() else shipped_models_dir() / VOICE_FILE
+
+
 def model_versions(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> dict[str, str]:
-    """A version for each model in use, the splitter included: a hash of its file's bytes,
+    """A version for each model in use, the voice model and the splitter included: a hash of its file's bytes,
     and the threshold where one replaces the model's own (it changes the verdicts).
 
     Cheap enough to compute without loading any model, so a fully cached run never does.
@@ -54,7 +61,7 @@ def model_versions(directory: str | None = None, thresholds: tuple[tuple[str, fl
 @lru_cache(maxsize=8)
 def _model_versions(directory: str | None, thresholds: tuple[tuple[str, float], ...],
                     names: tuple[str, ...]) -> dict[str, str]:
-    files = dict(model_files(directory), splitter=model_path(SPLITTER_FILE))
+    files = dict(model_files(directory), voice=voice_file(directory), splitter=model_path(SPLITTER_FILE))
     chosen = dict(thresholds)
     return {name: f"{name}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
                   + (f"@{chosen[name]:g}" if name in chosen else "")

@@ -14,7 +14,7 @@ from .common import DimensionName, library_errors, output_options
 @click.command()
 @click.option("--data", "data", type=click.Path(file_okay=False),
               help="The training data folder (default: $FRAMING_DATA or ../shared/data).")
-@click.option("--task", type=DimensionName(("splitter", "all")), default="all", show_default=True)
+@click.option("--task", type=DimensionName(("splitter", "voice", "all")), default="all", show_default=True)
 @click.option("--train", "train_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Train one classifier on these JSONL files (text, label) instead.")
 @click.option("--out", "out", type=click.Path(file_okay=False),

@@ -58,6 +58,9 @@ class Sentence:
     quotes: list[Span] = field(default_factory=list)
     attributions: list[Span] = field(default_factory=list)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    # The voice the article's voice model gave it (framing.classifiers.voice), or as read back
+    # from a result; None until then.
+    voice_label: str | None = None
 
     @property
     def scored(self) -> bool:
@@ -65,9 +68,16 @@ class Sentence:
 
     @property
     def voice(self) -> str:
-        """Who speaks: "quoted" (mostly inside quotation marks, or a good part of it when
-        attributed: `X said, "..."`), "attributed" (reported with an attribution cue such as
-        "X said" or "according to X"), or "writer"."""
+        """Whose claim the sentence makes: "writer", "quoted" or "attributed" (ANNOTATION.md).
+        The voice model's answer where the article went through it (it reads the sentences
+        around), else the rule."""
+        return self.voice_label or self.rule_voice
+
+    @property
+    def rule_voice(self) -> str:
+        """The voice this sentence shows on its own: "quoted" (mostly inside quotation marks,
+        or a good part of it when attributed: `X said, "..."`), "attributed" (reported with an
+        attribution cue such as "X said" or "according to X"), or "writer"."""
         if self.quoted_share >= 0.5 or (self.attributions and self.quoted_share >= 0.3):
             return "quoted"
         return "attributed" if self.attributions else "writer"

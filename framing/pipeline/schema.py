@@ -101,7 +101,7 @@ def document_from_dict(d: dict) -> Document:
         sentences.append(Sentence(s["start"], s["end"], s["text"], s["kind"],
                                   quotes=[_span(q, text, "quote") for q in s["quotes"]],
                                   attributions=[_span(a, text) for a in s["attributions"]],
-                                  verdicts=verdicts))
+                                  verdicts=verdicts, voice_label=s.get("voice")))
     return Document(text=text, source=d["source"], path=d.get("path"), title=d.get("title"), id=d.get("id"),
                     format=d.get("format", "txt"), metadata=d.get("metadata") or {},
                     warnings=list(d.get("warnings") or []), unit=d.get("unit", "article"),

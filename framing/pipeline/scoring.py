@@ -11,6 +11,7 @@ from functools import lru_cache
 from .. import dimensions
 from ..classifiers.linear import Evaluation, LinearModel
 from ..classifiers.models_dir import model_files, model_versions
+from ..classifiers.voice import VoiceModel, load_voice_model
 from ..errors import ModelError
 from ..text.cue_scan import CueScanner
 from ..text.cues import quote_spans, standalone_context
@@ -31,6 +32,7 @@ class Models:
     versions: dict[str, str]
     scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
     thresholds: dict[str, float]  # the probability from which each verdict is positive
+    voice: VoiceModel | None = None  # whose claim each sentence makes; None: the rule decides
 
 
 def load_models(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> Models:
@@ -54,7 +56,8 @@ def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...
     if unknown:
         raise ModelError(f"--threshold: no dimension {', '.join(sorted(unknown))} (choose from {', '.join(classifiers)})")
     return Models(classifiers, model_versions(directory, thresholds), scanner,
-                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()})
+                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()},
+                  load_voice_model(directory))
 
 
 @dataclass(frozen=True)
@@ -171,11 +174,14 @@ def score_text(text: str, models: Models) -> dict[str, Verdict]:
 
 def analyze(text: str | Document, models_dir: str | None = None,
             thresholds: tuple[tuple[str, float], ...] = (), fields: frozenset[str] = ALL) -> Document:
-    """Segment, score and summarize one article, working out only what `fields` (see
+    """Segment, give each sentence its voice (worked out for the article at once: it reads the
+    sentences around), score and summarize one article, working out only what `fields` (see
     `framing.pipeline.fields`) will show: left out, triggers and readability stay empty."""
     document = text if isinstance(text, Document) else Document(text=text)
     models = load_models(models_dir, thresholds)
     segment_document(document)
+    if models.voice:
+        models.voice.assign(document.text, document.sentences)
     score_sentences(document.sentences, models, explanations(fields))
     document.language = language_check(document.text)
     document.readability = readability(document.text) if "readability" in fields else {}

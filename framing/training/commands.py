@@ -19,6 +19,7 @@ from .labelling.build import own_labels_summary
 from .model_card import write_splitter_card
 from .tasks import TaskConfig, task_config
 from .tasks.news import OWN_LABELS
+from .voice import train_voice
 
 
 def _shown(path: str) -> str:
@@ -96,12 +97,14 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
 
 
 def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True) -> Iterator[Path]:
-    """Train the shipped splitter and/or classifiers from the data folder."""
+    """Train the shipped splitter, voice model and/or classifiers from the data folder."""
     root = datasets.require_data_dir(data)
     out = out or shipped_models_dir()
     if task in ("splitter", "all"):
         yield train_splitter(root, out)
-    for name in dimensions.names() if task == "all" else [task] if task != "splitter" else []:
+    if task in ("voice", "all"):
+        yield train_voice(root, out)
+    for name in dimensions.names() if task == "all" else [task] if task not in ("splitter", "voice") else []:
         yield save_model(train_task(name, root, cv), out)
 
 

@@ -194,3 +194,98 @@ framing train --data ../shared/data --task splitter
 framing evaluate --task splitter --data ../shared/data
 ```
 """, encoding="utf-8")
+
+
+def _confusion_table(rule: list[list[int]], model: list[list[int]]) -> list[str]:
+    from .voice import VOICES
+
+    lines = ["| gold \\ predicted | rule: " + " / ".join(VOICES) + " | model: " + " / ".join(VOICES) + " |",
+             "|---|---|---|"]
+    lines += [f"| {gold} | {' / '.join(map(str, r))} | {' / '.join(map(str, m))} |"
+              for gold, r, m in zip(VOICES, rule, model)]
+    return lines
+
+
+def render_voice_card(model) -> str:
+    """The card of the voice model (`voice.json`), from its metadata."""
+    from .tasks.news import OWN_LICENCE
+
+    meta, settings = model.metadata, model.settings
+    data = meta["data"]
+    dev, test = meta["dev"], meta["test"]
+    lines = [
+        "# Model card: `voice`",
+        "",
+        "Whose claim a sentence makes (../shared/ANNOTATION.md, field `voice`): `writer`, `quoted` or "
+        "`attributed`. It replaces the rule (`Sentence.rule_voice`: share of the sentence inside quotation "
+        "marks, and whether an attribution cue matched), which stays one of its features and the answer for "
+        "sentences scored without an article around them.",
+        "",
+        f"- Trained: {meta['trained']}, on the labelled lines of the news train and dev splits "
+        f"(`datasets.news_split`): {data['train'][1] + data['dev'][1]} lines of {data['train'][0] + data['dev'][0]} "
+        "PTC articles. The test split is never trained on.",
+        f"- Method: multinomial logistic regression (L2, C={settings['C']}, lbfgs, no class weights) over "
+        f"{len(model.features)} sparse features of the sentence and of one neighbour each side "
+        "(`framing/text/voice.py`): quotation marks and whether a quotation runs in or on, attribution cue "
+        "kinds and their place in the clause, a verb of saying with a pronoun or at the sentence's edge, "
+        "person, colons and speaker labels, the paragraph position, a closed list of words that mark who "
+        "speaks, and the rule's answer.",
+        f"- File: `voice.json` (classes, feature names, coefficients, intercepts, settings; plain JSON, "
+        "verified by `MANIFEST.json`, scored with NumPy: nothing executes on load).",
+        f"- Library versions: {', '.join(f'{k} {v}' for k, v in meta.get('versions', {}).items())}.",
+        "",
+        "## Training data",
+        "",
+        "Each labelled line is matched to the longest sentence framing finds in it, as `framing evaluate "
+        "--news` matches them; lines marked \"not a sentence\" are left out.",
+        "",
+        "| set | labellers | licence as stated |",
+        "|---|---|---|",
+        f"| `news/maintainers_news_labels.jsonl`, `news/maintainers_news_bulk.jsonl` (data folder) | "
+        "language-model annotators (the maintainers' sets, see sources/news/ in the data folder) | labels: the "
+        "framing maintainers; text: PTC articles (SemEval-2020 Task 11; none stated), read from the data folder |",
+        f"| `framing/training/labelling/ptc_news_labels.jsonl` | two independent language-model annotators "
+        f"and a third reading | {OWN_LICENCE} |",
+        "",
+        *_news_label_lines(meta.get("news_labels"))[1:],
+        "",
+        "## Choosing C (news dev split)",
+        "",
+        f"Trained on the train split only ({data['train'][1]} lines, {data['train'][0]} articles), scored on "
+        f"dev ({data['dev'][1]} lines, {data['dev'][0]} articles); the chosen C was then refitted on train + dev.",
+        "",
+        "| C | dev accuracy |", "|---|---|",
+        *[f"| {C} | {acc:.4f} |" for C, acc in meta["dev_by_C"].items()],
+        "",
+        f"Dev accuracy: rule {dev['rule']:.4f}, model (train only) {dev['model']:.4f}.",
+        "",
+        *_confusion_table(dev["rule_confusion"], dev["model_confusion"]),
+        "",
+        "## News test split (never trained on; scored once, for this card)",
+        "",
+        f"{data['test'][1]} lines of {data['test'][0]} articles. Accuracy: rule {test['rule']:.4f}, "
+        f"model {test['model']:.4f}.",
+        "",
+        *_confusion_table(test["rule_confusion"], test["model_confusion"]),
+        "",
+        "## Limits",
+        "",
+        "It sees a sentence and its two neighbours: a block quotation, a letter or a transcript without "
+        "quotation marks reads as the writer's, and a source named two sentences earlier is not seen. "
+        "Sentences scored one by one (datasets, `score_texts`) keep the rule's voice.",
+        "",
+        "## Reproduce",
+        "",
+        "```",
+        meta["command"],
+        "framing evaluate --news test   # voice accuracy, with the shipped model",
+        "```",
+        "",
+        "Training is deterministic: the same data and library versions give the same model.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_voice_card(model, path: Path) -> None:
+    path.write_text(render_voice_card(model), encoding="utf-8")

@@ -17,8 +17,8 @@ NEWS_WEIGHTS = {name: 3.0 for name in NEWS_SOURCE_NAMES}
 _LICENCE = ("labels: the framing maintainers (language-model annotation, see "
             "sources/news/ in the data folder); text: PTC articles (none stated) and BABE "
             "(AGPL-3.0), MPQA, CheckThat! train sentences")
-_OWN_LICENCE = ("labels: this project (two independent language-model annotators and a third "
-                "reading, see framing/training/labelling/); text: PTC articles, read from the data folder")
+OWN_LICENCE = ("labels: this project (two independent language-model annotators and a third "
+               "reading, see framing/training/labelling/); text: PTC articles, read from the data folder")
 
 
 def _sentence(record: dict) -> bool:
@@ -32,6 +32,6 @@ def news_sources(field: str) -> list[SourceSpec]:
              SourceSpec("news/maintainers_news_bulk.jsonl", _LICENCE, keep=_sentence,
                         group_field="doc_id", label_field=field)]
     if OWN_LABELS.exists():
-        specs.append(SourceSpec(str(OWN_LABELS), _OWN_LICENCE, keep=_sentence,
+        specs.append(SourceSpec(str(OWN_LABELS), OWN_LICENCE, keep=_sentence,
                                 group_field="doc_id", label_field=field))
     return specs

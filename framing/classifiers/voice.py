@@ -1,0 +1,98 @@
+"""The voice model: a multinomial logistic regression over `framing.text.voice` features,
+stored as plain JSON arrays (classes, feature names, coefficients, intercepts, settings) and
+scored with NumPy alone; nothing executes on load.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from ..pipeline.document import Sentence
+from ..text.voice import voice_features
+from .manifest import record, verify
+from .models_dir import voice_file
+
+FORMAT = "framing-voice/1"
+
+
+@dataclass
+class VoiceModel:
+    """Coefficients of shape (classes, features), one intercept per class."""
+
+    classes: list[str]
+    features: list[str]
+    coef: np.ndarray
+    intercept: np.ndarray
+    settings: dict = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.coef = np.asarray(self.coef, dtype=float)
+        self.intercept = np.asarray(self.intercept, dtype=float)
+        if self.coef.shape != (len(self.classes), len(self.features)) or self.intercept.shape != (len(self.classes),):
+            raise ModelError("voice model: coefficients do not match its classes and features")
+        self._index = {name: j for j, name in enumerate(self.features)}
+        self._weights = np.ascontiguousarray(self.coef.T)  # (features, classes): one row per feature
+
+    def decision(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Each row's score per class (features the model does not know count for nothing)."""
+        index = self._index
+        sentence, columns, values = [], [], []
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                j = index.get(name)
+                if j is not None and value:
+                    sentence.append(i)
+                    columns.append(j)
+                    values.append(value)
+        scores = np.tile(self.intercept, (len(rows), 1))
+        if columns:
+            np.add.at(scores, np.asarray(sentence), self._weights[columns] * np.asarray(values)[:, None])
+        return scores
+
+    def predict(self, rows: list[dict[str, float]]) -> list[str]:
+        if not rows:
+            return []
+        return [self.classes[k] for k in self.decision(rows).argmax(axis=1)]
+
+    def assign(self, text: str, sentences: list[Sentence]) -> None:
+        """Give each scored sentence of an article its voice."""
+        scored = [s for s in sentences if s.scored]
+        for sentence, voice in zip(scored, self.predict(voice_features(text, sentences))):
+            sentence.voice_label = voice
+
+    def to_dict(self) -> dict:
+        return {"format": FORMAT, "classes": self.classes, "features": self.features,
+                "coef": np.round(self.coef, 6).tolist(), "intercept": np.round(self.intercept, 6).tolist(),
+                "settings": self.settings, "metadata": self.metadata}
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+        record(path)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> VoiceModel:
+        if data.get("format") != FORMAT:
+            raise ModelError(f"voice model of an unknown format {data.get('format')!r} (expected {FORMAT})")
+        return cls(list(data["classes"]), list(data["features"]), np.array(data["coef"]),
+                   np.array(data["intercept"]), data.get("settings", {}), data.get("metadata", {}))
+
+    @classmethod
+    def load(cls, path: Path) -> VoiceModel:
+        try:
+            return cls.from_dict(json.loads(verify(path).decode("utf-8")))
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+            raise ModelError(f"{path}: not a valid voice model") from None
+
+
+@lru_cache(maxsize=4)
+def load_voice_model(directory: str | None = None) -> VoiceModel | None:
+    """The voice model in `directory` where it has one, else the shipped one; None when there
+    is none at all (sentences then keep the rule's voice)."""
+    path = voice_file(directory)
+    return VoiceModel.load(path) if path.is_file() else None

@@ -1,0 +1,85 @@
+"""The voice model: worked out per article, stored on each sentence, kept through JSON."""
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS
+
+import framing
+from framing.classifiers.manifest import MANIFEST
+from framing.classifiers.voice import VoiceModel, load_voice_model
+from framing.cli import main
+from framing.pipeline.schema import document_from_dict
+from framing.text.segment import segment
+from framing.text.voice import voice_features
+
+# The rule reads "after the inflation report" as an attribution; no one is reported there.
+MARKETS = CORPUS / "markets_rates_forecast.txt"
+NOT_REPORTED = "Stocks rose modestly after the inflation report, with the S&P 500 gaining 0.6 percent."
+
+
+def test_the_shipped_model_loads_and_predicts_each_voice():
+    model = load_voice_model()
+    assert sorted(model.classes) == ["attributed", "quoted", "writer"]
+    text = ("The storm reached the coast on Monday.\n\n"
+            "\u201cWe have never seen water this high,\u201d said the harbour master, Ana Ruiz. "
+            "Officials said the port would stay closed until Friday.")
+    sentences = segment(text)
+    assert model.predict(voice_features(text, sentences)) == ["writer", "quoted", "attributed"]
+
+
+def test_the_model_corrects_the_rule_where_no_one_is_reported():
+    document = framing.analyze(MARKETS.read_text(encoding="utf-8"))
+    [sentence] = [s for s in document.sentences if s.text == NOT_REPORTED]
+    assert (sentence.rule_voice, sentence.voice) == ("attributed", "writer")
+    assert document.scores["voices"]["writer"] == sum(s.voice == "writer" for s in document.sentences if s.scored)
+
+
+def test_json_round_trip_keeps_the_voice_it_was_written_with():
+    written = framing.analyze(MARKETS.read_text(encoding="utf-8")).to_dict()
+    read = document_from_dict(json.loads(json.dumps(written)))
+    assert [s.voice for s in read.sentences] == [s["voice"] for s in written["sentences"]]
+    [sentence] = [s for s in read.sentences if s.text == NOT_REPORTED]
+    assert (sentence.voice, sentence.rule_voice) == ("writer", "attributed")
+
+
+def test_a_sentence_record_gets_the_models_voice(tmp_path):
+    path = tmp_path / "sentences.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate([
+        NOT_REPORTED, "Officials said the port would stay closed until Friday.",
+        "\u201cWe have never seen water this high,\u201d she said."])) + "\n")
+    result = CliRunner().invoke(main, ["score", "--unit", "sentence", str(path), "--format", "jsonl", "--no-cache"])
+    assert result.exit_code == 0
+    assert [json.loads(line)["voice"] for line in result.stdout.splitlines()] == ["writer", "attributed", "quoted"]
+
+
+def test_the_voice_model_is_part_of_the_model_versions():
+    assert framing.analyze("The port reopened on Friday.").models["voice"].startswith("voice-")
+
+
+def test_an_altered_voice_model_is_refused(tmp_path):
+    model = load_voice_model()
+    folder = tmp_path / "models"
+    folder.mkdir()
+    model.save(folder / "voice.json")
+    assert VoiceModel.load(folder / "voice.json").features == model.features
+    (folder / "voice.json").write_text((folder / "voice.json").read_text().replace('"writer"', '"wRiter"'))
+    result = CliRunner().invoke(main, ["score", str(MARKETS), "--models", str(folder), "--no-cache"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"framing: error: {folder / 'voice.json'}: checksum does not match {MANIFEST} "
+                             "(truncated or altered); refusing to load it\n")
+
+
+def test_the_model_beats_the_rule_on_the_news_test_split(shared_data):
+    from framing.training.voice import accuracy, split_rows
+
+    rows, articles = split_rows(shared_data, "test")
+    model = accuracy(rows.gold, load_voice_model().predict(rows.features))
+    rule = accuracy(rows.gold, rows.rule)
+    assert articles == 75 and model > rule + 0.02, (model, rule)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Just one line without an end"])
+def test_articles_with_few_sentences_get_voices(text):
+    document = framing.analyze(text)
+    assert all(s.voice in ("writer", "quoted", "attributed") for s in document.sentences)

@@ -32,7 +32,7 @@ def test_the_model_corrects_the_rule_where_no_one_is_reported():
     document = framing.analyze(MARKETS.read_text(encoding="utf-8"))
     [sentence] = [s for s in document.sentences if s.text == NOT_REPORTED]
     assert (sentence.rule_voice, sentence.voice) == ("attributed", "writer")
-    assert document.scores["voices"]["writer"] == sum(s.voice == "writer" for s in document.sentences if s.scored)
+    assert document.scores.voices["writer"] == sum(s.voice == "writer" for s in document.sentences if s.scored)
 
 
 def test_json_round_trip_keeps_the_voice_it_was_written_with():

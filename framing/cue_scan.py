@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
+from itertools import compress, repeat
+from operator import is_not
 
 try:  # the regular-expression parser: private, so its place moves between Python versions
     from re import _constants as sre
@@ -20,7 +22,10 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 WORD_START = r"(?<![\w'\u2019-])"
-_WORD_STARTS = re.compile(WORD_START + r"\S")
+_SPACE = re.compile(r"\s")
+# The only non-ASCII characters an ASCII character matches when case is ignored (İ ı ſ K);
+# tests check the list against every code point.
+CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _ASCII = [chr(i) for i in range(128)]
 
 
@@ -153,10 +158,37 @@ class _Alternatives:
             self.groups.append((group - 1, key))
             group += 1 + _capturing_groups(body)
         self.pattern = "".join(parts)
+        # Each group's pattern, None for groups inside a pattern: the match's groups, named.
+        self.keys: tuple[str | None, ...] = tuple(dict(self.groups).get(i) for i in range(group - 1))
 
     @cached_property
     def regex(self) -> re.Pattern:
         return re.compile(self.pattern)
+
+
+def _candidates(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> str:
+    """A regular expression for the word starts where some pattern may match, one character
+    long: where an alternative that can start with any character matches, or one that can
+    start with the (ASCII) character there, or at a non-ASCII character that an ASCII one
+    matches when case is ignored. Finding them in one search leaves Python only the few word
+    starts where something matches."""
+    def body(alternatives: list[str], rest: str, ignorecase: bool) -> str:
+        joined = f"(?:{'|'.join(alternatives)}){rest}"
+        return f"(?i:{joined})" if ignorecase else joined
+
+    anywhere = [body(a, rest, i) for _, i, alts, rest in split if (a := [a for a, first in alts if first is None])]
+    by_bodies: dict[tuple[str, ...], list[str]] = {}
+    for c in _ASCII:
+        if not _SPACE.match(c):
+            bodies = tuple(body(a, rest, i) for _, i, alts, rest in split
+                           if (a := [a for a, first in alts if first is not None and c in first]))
+            if bodies:
+                by_bodies.setdefault(bodies, []).append(c)
+    branches = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
+    branches += [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
+                 for bodies, chars in by_bodies.items()]
+    branches.append(f"[{CASE_FOLDS_TO_ASCII}]")
+    return WORD_START + "(?:" + "|".join(branches) + ")"
 
 
 class CueScanner:
@@ -187,6 +219,11 @@ class CueScanner:
                 if chosen not in shared:
                     shared[chosen] = _Alternatives(list(chosen))
                 self._by_first[c] = shared[chosen]
+        self._candidates_pattern = _candidates(split)
+
+    @cached_property
+    def _candidates(self) -> re.Pattern:
+        return re.compile(self._candidates_pattern)
 
     def __contains__(self, pattern: str) -> bool:
         return pattern in self.keys
@@ -199,7 +236,7 @@ class CueScanner:
         found: dict[str, list[tuple[int, int]]] = {}
         reached: dict[str, int] = {}
         by_first, fallback = self._by_first, self._fallback
-        for start in _WORD_STARTS.finditer(text):
+        for start in self._candidates.finditer(text):
             p = start.start()
             c = text[p]
             alternatives = by_first.get(c) if c.isascii() else fallback
@@ -208,9 +245,8 @@ class CueScanner:
             groups = alternatives.regex.match(text, p).groups()
             if groups.count(None) == len(groups):
                 continue
-            for index, key in alternatives.groups:
-                matched = groups[index]
-                if matched is not None and p >= reached.get(key, 0):
+            for key, matched in compress(zip(alternatives.keys, groups), map(is_not, groups, repeat(None))):
+                if key is not None and p >= reached.get(key, 0):
                     end = p + len(matched)
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1

@@ -114,25 +114,24 @@ class LinearModel:
         Scoring every sentence this way and calling `evaluate` only for the few that need
         explaining saves most of the per-sentence arithmetic in Python.
         """
-        n, width = len(sentences), len(self.vocabulary)
-        rows, cols = [], []
-        vocabulary = self.vocabulary
-        for row, features in enumerate(sentences):
-            found = [i for g, _, _ in features.grams(self.analyzer) if (i := vocabulary.get(g)) is not None]
-            cols.extend(found)
-            rows.extend([row] * len(found))
+        from .vectorize import Vectorizer
+
+        return Vectorizer({self.task: self}).probabilities(sentences, attributed, quoted_shares)[self.task]
+
+    def decisions(self, n: int, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray,
+                  cue_values: np.ndarray) -> np.ndarray:
+        """Decision values of `n` sentences from the occurrences of each vocabulary term in
+        each (`rows`, `columns`, `counts`: sorted by row, then column) and their cue values
+        (an n x cues array)."""
         decision = np.full(n, self.intercept)
-        if cols:
-            # Occurrences of the same term in the same sentence counted together, then TF-IDF.
-            pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + cols, return_counts=True)
-            row, col = np.divmod(pairs, width)
-            values = (1.0 + np.log(counts)) * self.idf[col]
-            norms = np.sqrt(np.bincount(row, values * values, minlength=n))
-            dots = np.bincount(row, values * self.coef[col], minlength=n)
+        if len(columns):
+            # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
+            values = (1.0 + np.log(counts)) * self.idf[columns]
+            norms = np.sqrt(np.bincount(rows, values * values, minlength=n))
+            dots = np.bincount(rows, values * self.coef[columns], minlength=n)
             decision += np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
-        cue_values = [self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)]
-        decision += np.asarray(cue_values, dtype=float).reshape(n, len(self.cues.names)) @ self.coef[width:]
-        return 1.0 / (1.0 + np.exp(-decision))
+        decision += cue_values @ self.coef[len(self.vocabulary):]
+        return decision
 
     @property
     def threshold(self) -> float:

@@ -21,6 +21,7 @@ from .linear import Evaluation, LinearModel
 from .models_dir import model_files, model_versions
 from .readability import readability, word_count
 from .segment import segment_document
+from .vectorize import Vectorizer
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Models:
     versions: dict[str, str]
     scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
     thresholds: dict[str, float]  # the probability from which each verdict is positive
+    vectorizer: Vectorizer  # every classifier's features for a batch, each worked out once
 
 
 def load_models(directory: str | None = None, thresholds: tuple[tuple[str, float], ...] = ()) -> Models:
@@ -54,7 +56,8 @@ def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...
     if unknown:
         raise ModelError(f"--threshold: no dimension {', '.join(sorted(unknown))} (choose from {', '.join(classifiers)})")
     return Models(classifiers, model_versions(directory, thresholds), scanner,
-                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()})
+                  {task: chosen.get(task, model.threshold) for task, model in classifiers.items()},
+                  Vectorizer(classifiers))
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,9 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
+    batch = models.vectorizer.probabilities(features, attributed, quoted_shares)
     for task, model in models.classifiers.items():
-        probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
+        probabilities = batch[task].tolist()
         threshold, need = models.thresholds[task], explain.get(task)
         dimension = dimensions.get(task)
         for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):

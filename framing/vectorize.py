@@ -1,0 +1,121 @@
+"""Every classifier's features for a batch of sentences at once, each piece worked out once.
+
+The classifiers share their analyzer and most of their cue patterns. So a sentence's words
+are found once and its n-grams made once per analyzer; each n-gram is looked up once, in one
+dictionary that joins the vocabularies and word lists read with that analyzer; its cue
+patterns are scanned once. NumPy then turns the (sentence, n-gram, count) triples into each
+classifier's TF-IDF terms and cue counts for the whole batch, and `LinearModel.decisions`
+does the sums exactly as it would for one classifier alone.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .features import CONTEXT_CUES, LEXICON_PREFIX, Analyzer, TextFeatures
+
+if TYPE_CHECKING:
+    from .linear import LinearModel
+
+# math.log1p of small counts, the cue values of the one-sentence path (NumPy's log1p may
+# differ from it in the last bit).
+_LOG1P = np.array([math.log1p(count) for count in range(64)])
+
+
+def log1p_counts(counts: np.ndarray) -> np.ndarray:
+    """`math.log1p` of each count."""
+    top = int(counts.max(initial=0))
+    table = _LOG1P if top < len(_LOG1P) else np.array([math.log1p(count) for count in range(top + 1)])
+    return table[counts]
+
+
+class Vectorizer:
+    """Scores batches of sentences with several classifiers (`probabilities`)."""
+
+    def __init__(self, classifiers: dict[str, LinearModel]) -> None:
+        self.classifiers = classifiers
+        # One dictionary per analyzer: the terms of every vocabulary and word list it feeds,
+        # each numbered once. The largest vocabulary keeps its own numbers (its columns).
+        vocabularies: dict[Analyzer, list[dict[str, int] | frozenset[str]]] = {}
+        for model in sorted(classifiers.values(), key=lambda m: -len(m.vocabulary)):
+            vocabularies.setdefault(model.analyzer, []).append(model.vocabulary)
+            for terms in model.cues.lexicons.values():
+                vocabularies.setdefault(model.cues.lexicon_analyzer, []).append(terms)
+        self._lookups: dict[Analyzer, dict[str, int]] = {}
+        for analyzer, term_sets in vocabularies.items():
+            first = term_sets[0]
+            # A model's vocabulary numbers its terms 0..n-1: they can stand as they are.
+            lookup = dict(first) if isinstance(first, dict) else {}
+            for terms in term_sets[1:] if isinstance(first, dict) else term_sets:
+                for term in terms:
+                    if term not in lookup:
+                        lookup[term] = len(lookup)
+            self._lookups[analyzer] = lookup
+        self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary)
+                         for task, m in classifiers.items()}
+        self._lexicons = {(task, LEXICON_PREFIX + name): self._members(self._lookups[m.cues.lexicon_analyzer], terms)
+                          for task, m in classifiers.items() for name, terms in m.cues.lexicons.items()}
+        patterns = {p.pattern: p for m in classifiers.values() for p in m.cues.compiled.values()}
+        self._patterns = list(patterns.values())
+        self._pattern_index = {key: i for i, key in enumerate(patterns)}
+
+    @staticmethod
+    def _indexed(lookup: dict[str, int], vocabulary: dict[str, int]) -> np.ndarray:
+        """Each looked-up number's column in `vocabulary`, -1 where it has none."""
+        columns = np.full(len(lookup), -1, dtype=np.int64)
+        columns[np.fromiter(map(lookup.__getitem__, vocabulary), np.int64, len(vocabulary))] = \
+            np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
+        return columns
+
+    @staticmethod
+    def _members(lookup: dict[str, int], terms: frozenset[str]) -> np.ndarray:
+        members = np.zeros(len(lookup), dtype=np.int64)
+        members[np.fromiter(map(lookup.__getitem__, terms), np.int64, len(terms))] = 1
+        return members
+
+    def _counted(self, features: list[TextFeatures], analyzer: Analyzer) -> tuple[np.ndarray, ...]:
+        """(sentence, term number, occurrences) of every known term, by sentence then number."""
+        get = self._lookups[analyzer].get
+        rows: list[int] = []
+        found: list[int] = []
+        for row, sentence in enumerate(features):
+            known = [i for term in sentence.terms(analyzer) if (i := get(term)) is not None]
+            found.extend(known)
+            rows.extend([row] * len(known))
+        width = len(self._lookups[analyzer])
+        pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(found, dtype=np.int64),
+                                  return_counts=True)
+        row, term = np.divmod(pairs, width)
+        return row, term, counts
+
+    def probabilities(self, features: list[TextFeatures], attributed: list[bool],
+                      quoted_shares: list[float]) -> dict[str, np.ndarray]:
+        """Each classifier's probability for each sentence (`LinearModel.probability`)."""
+        n = len(features)
+        counted = {analyzer: self._counted(features, analyzer) for analyzer in self._lookups}
+        pattern_counts = np.array([f.span_counts(self._patterns) for f in features],
+                                  dtype=np.int64).reshape(n, len(self._patterns))
+        context = {"attributed": np.asarray(attributed, dtype=float), "quoted": np.asarray(quoted_shares, dtype=float)}
+        probabilities = {}
+        for task, model in self.classifiers.items():
+            rows, terms, counts = counted[model.analyzer]
+            columns = self._columns[task][terms]
+            kept = columns >= 0
+            rows, columns, counts = rows[kept], columns[kept], counts[kept]
+            order = np.argsort(rows * len(model.vocabulary) + columns, kind="stable")
+            cue_values = np.empty((n, len(model.cues.names)))
+            for j, name in enumerate(model.cues.names):
+                if name in CONTEXT_CUES:
+                    cue_values[:, j] = context[name]
+                elif name in model.cues.compiled:
+                    cue_values[:, j] = log1p_counts(pattern_counts[:, self._pattern_index[model.cues.compiled[name].pattern]])
+                else:
+                    lexicon_rows, lexicon_terms, lexicon_counts = counted[model.cues.lexicon_analyzer]
+                    matched = np.bincount(lexicon_rows, self._lexicons[task, name][lexicon_terms] * lexicon_counts,
+                                          minlength=n).astype(np.int64)
+                    cue_values[:, j] = log1p_counts(matched)
+            decisions = model.decisions(n, rows[order], columns[order], counts[order], cue_values)
+            probabilities[task] = 1.0 / (1.0 + np.exp(-decisions))
+        return probabilities

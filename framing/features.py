@@ -136,8 +136,8 @@ class TextFeatures:
 
     With a `CueScanner` for the patterns in use, all of them are matched in one pass. Each cue
     set's matches are kept too (`memo`): a sentence scored in a batch and then explained is
-    not matched twice. Scoring needs only the n-grams (`terms`); explaining needs them with
-    their places in the text (`grams`).
+    not matched twice. Scoring needs only the n-grams (`terms`); explaining needs their places
+    in the text too (`gram_spans`).
     """
 
     __slots__ = ("text", "_tokens", "_grams", "_words", "_terms", "_matches", "_scanner", "_memo")
@@ -145,7 +145,7 @@ class TextFeatures:
     def __init__(self, text: str, scanner: CueScanner | None = None) -> None:
         self.text = text
         self._tokens: list[tuple[str, int, int]] | None = None
-        self._grams: dict[Analyzer, list[tuple[str, int, int]]] = {}
+        self._grams: dict[Analyzer, list[tuple[int, int]]] = {}
         self._words: dict[bool, list[str]] = {}
         self._terms: dict[Analyzer, list[str]] = {}
         self._matches: dict[str, list[tuple[int, int]]] | None = None
@@ -159,13 +159,12 @@ class TextFeatures:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def grams(self, analyzer: Analyzer) -> list[tuple[str, int, int]]:
-        """`analyzer.grams` of the text, made of the same `terms` that scoring looked up."""
+    def gram_spans(self, analyzer: Analyzer) -> list[tuple[int, int]]:
+        """Where each of the analyzer's `terms` stands in the text."""
         if analyzer not in self._grams:
             if self._tokens is None:
                 self._tokens = tokens(self.text)
-            self._grams[analyzer] = [(term, start, end) for term, (start, end)
-                                     in zip(self.terms(analyzer), analyzer.spans(self._tokens))]
+            self._grams[analyzer] = analyzer.spans(self._tokens)
         return self._grams[analyzer]
 
     def words(self, mask_names: bool) -> list[str]:
@@ -331,8 +330,8 @@ class CueSet:
                  for name, pattern in self._compiled.items() for start, end in features.spans(pattern)]
         if self.lexicons:
             index = self._lexicon_index
-            for gram, start, end in features.grams(self._lexicon_grams):
-                cues = index.get(gram)
+            for cues, (start, end) in zip(map(index.get, features.terms(self._lexicon_grams)),
+                                          features.gram_spans(self._lexicon_grams)):
                 if cues:
                     found.extend(CueMatch(cue, start, end) for cue in cues)
         return found
@@ -343,9 +342,8 @@ class CueSet:
         counts = dict.fromkeys(self.names, 0)
         counts.update(zip(self._compiled, features.span_counts(self._pattern_list)))
         if self.lexicons:
-            index = self._lexicon_index
-            for gram, _, _ in features.grams(self._lexicon_grams):
-                for cue in index.get(gram, ()):
+            for cues in filter(None, map(self._lexicon_index.get, features.terms(self._lexicon_grams))):
+                for cue in cues:
                     counts[cue] += 1
         return counts
 

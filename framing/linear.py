@@ -12,6 +12,7 @@ import json
 import math
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,13 +89,10 @@ class LinearModel:
                  quoted_share: float = 0.0) -> Evaluation:
         """Decision value and the feature values behind it, ready to be explained."""
         features = text_features(text)
-        vocabulary = self.vocabulary
-        occurrences, counts = [], {}
-        for gram, start, end in features.grams(self.analyzer):
-            index = vocabulary.get(gram)
-            if index is not None:
-                occurrences.append((index, start, end))
-                counts[index] = counts.get(index, 0) + 1
+        found = map(self.vocabulary.get, features.terms(self.analyzer))
+        occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
+                       if index is not None]
+        counts = Counter([index for index, _, _ in occurrences])  # in order of first occurrence
         # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
         idf, coef = self._idf, self._coef
         values = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
@@ -146,16 +144,18 @@ class LinearModel:
         return self.evaluate(text, attributed, quoted_share).probability
 
     def contributions(self, evaluation: Evaluation,
-                      context_spans: dict[str, list[tuple[int, int]]] | None = None) -> list[Contribution]:
+                      context_spans: dict[str, list[tuple[int, int]]] | None = None,
+                      min_weight: float = -math.inf) -> list[Contribution]:
         """Per-occurrence contributions to the decision, largest push towards positive first.
 
         A feature's contribution is shared equally by its occurrences. `context_spans` gives
-        where the context cues ("attributed", "quoted") lie in the text.
+        where the context cues ("attributed", "quoted") lie in the text. Only terms that
+        contribute `min_weight` or more are listed (cues all).
         """
         e = evaluation
-        found = [Contribution(s, t, "name" if i in self._name_terms else "term",
-                              e.values[i] * self._coef[i] / e.counts[i])
-                 for i, s, t in e.occurrences]
+        coef, values, counts = self._coef, e.values, e.counts
+        found = [Contribution(s, t, "name" if i in self._name_terms else "term", weight)
+                 for i, s, t in e.occurrences if (weight := values[i] * coef[i] / counts[i]) >= min_weight]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
         for match in e.matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
@@ -191,7 +191,7 @@ class LinearModel:
             sentence, attributed, quoted_share)
         text = evaluation.text
         chosen: list[Contribution] = []
-        for c in self.contributions(evaluation, context_spans):
+        for c in self.contributions(evaluation, context_spans, MIN_TRIGGER_WEIGHT):
             if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
                 break
             if c.kind == "name":
@@ -228,7 +228,7 @@ class LinearModel:
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:
                 terms, idf, coef = data["terms"], data["idf"], data["coef"]
                 meta = json.loads(str(data["meta"]))
-                lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])
+                lexicons = {key.removeprefix("lexicon_"): frozenset(data[key].tolist())
                             for key in data.files if key.startswith("lexicon_")}
                 kind_names = tuple(meta.get("kind_names", ()))
                 heads = (data["kind_coef"], data["kind_intercept"]) if kind_names else (None, None)
@@ -246,7 +246,7 @@ class LinearModel:
         if (len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names)
                 or (kind_names and heads[0].shape != (len(kind_names), len(coef)))):
             raise ModelError(f"{path}: model arrays do not fit together")
-        vocabulary = {str(t): i for i, t in enumerate(terms)}
+        vocabulary = dict(zip(terms.tolist(), range(len(terms))))
         return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
                    coef=coef, intercept=float(meta["intercept"]), metadata=meta,
                    kind_names=kind_names, kind_coef=heads[0], kind_intercept=heads[1])

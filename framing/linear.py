@@ -12,9 +12,9 @@ import json
 import math
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -56,6 +56,15 @@ class Evaluation:
         return 1.0 / (1.0 + math.exp(-self.decision))
 
 
+class _TermValues(NamedTuple):
+    found: list[list[int | None]]  # each sentence's terms' vocabulary indices (None: not in it)
+    rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
+    columns: np.ndarray
+    counts: np.ndarray
+    values: np.ndarray
+    bounds: list[int]  # where each sentence's terms start in rows..values, and where the last ends
+
+
 @dataclass
 class LinearModel:
     task: str
@@ -88,22 +97,46 @@ class LinearModel:
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
                  quoted_share: float = 0.0) -> Evaluation:
         """Decision value and the feature values behind it, ready to be explained."""
-        features = text_features(text)
-        found = map(self.vocabulary.get, features.terms(self.analyzer))
-        occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
-                       if index is not None]
-        counts = Counter([index for index, _, _ in occurrences])  # in order of first occurrence
-        # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
-        idf, coef = self._idf, self._coef
-        values = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum([v * v for v in values.values()]))
-        if norm:
-            values = {i: v / norm for i, v in values.items()}
-        matches = self.cues.matches(features)
-        cue_values = self.cues.values(features, attributed, quoted_share, matches)
-        decision = (self.intercept + sum([v * coef[i] for i, v in values.items()])
-                    + sum(map(operator.mul, cue_values, self._cue_coef)))
-        return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
+        return self.evaluations([text_features(text)], [attributed], [quoted_share])[0]
+
+    def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
+                    quoted_shares: list[float]) -> list[Evaluation]:
+        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once."""
+        terms = self._term_values(sentences)
+        dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
+        columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
+        evaluations = []
+        for row, (features, found, attributed_, quoted_share) in enumerate(
+                zip(sentences, terms.found, attributed, quoted_shares)):
+            first, last = terms.bounds[row], terms.bounds[row + 1]
+            occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
+                           if index is not None]
+            matches = self.cues.matches(features)
+            cue_values = self.cues.values(features, attributed_, quoted_share, matches)
+            decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self._cue_coef))
+            evaluations.append(Evaluation(features.text, float(decision), dict(zip(columns[first:last], values[first:last])),
+                                          occurrences, dict(zip(columns[first:last], counts[first:last])),
+                                          matches, cue_values))
+        return evaluations
+
+    def _term_values(self, sentences: list[TextFeatures]) -> _TermValues:
+        """Each sentence's vocabulary terms in order of first occurrence, with their counts and
+        TF-IDF values as the vectorizer computes them (sublinear tf times idf, l2-normalized);
+        every sum is added up term by term in that order, so one sentence comes out the same
+        whatever else is in the batch."""
+        n, width = len(sentences), len(self.vocabulary)
+        found = [list(map(self.vocabulary.get, features.terms(self.analyzer))) for features in sentences]
+        rows = [row for row, indices in enumerate(found) for index in indices if index is not None]
+        columns = [index for indices in found for index in indices if index is not None]
+        keys, first, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64),
+                                        return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        row, column = np.divmod(keys[order], width)
+        counts = counts[order]
+        values = np.array([1.0 + math.log(c) for c in counts.tolist()]) * self.idf[column]
+        norms = np.sqrt(np.bincount(row, values * values, minlength=n))[row]
+        values = np.divide(values, norms, out=values.copy(), where=norms != 0)
+        return _TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
                       quoted_shares: list[float]) -> np.ndarray:
@@ -167,14 +200,28 @@ class LinearModel:
             found.extend(Contribution(s, t, cue, weight) for s, t in spans)
         return sorted(found, key=lambda c: -c.weight)
 
-    def kinds(self, evaluation: Evaluation) -> list[str]:
-        """The likeliest kind, and any other its head is confident of (most speculative
-        sentences are of one kind; the margin was chosen on the news dev split)."""
+    def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
+              quoted_shares: list[float]) -> list[list[str]]:
+        """Each sentence's likeliest kind, and any other its head is confident of (most
+        speculative sentences are of one kind; the margin was chosen on the news dev split).
+
+        A head's decision is `evaluate`'s sum with the head's weights: the same TF-IDF values,
+        added in the same order (terms by first occurrence, then cues), for all sentences at once."""
         if not self.kind_names:
-            return []
-        decisions = [intercept + sum([v * terms[i] for i, v in evaluation.values.items()])
-                     + sum(map(operator.mul, evaluation.cue_values, cues))
-                     for terms, cues, intercept in self._kind_rows]
+            return [[] for _ in sentences]
+        n, width = len(sentences), len(self.vocabulary)
+        terms = self._term_values(sentences)
+        cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
+                              dtype=float).reshape(n, len(self.cues.names))
+        decisions = []
+        for head, intercept in zip(self.kind_coef, self.kind_intercept):
+            cues = np.zeros(n)
+            for j, weight in enumerate(head[width:]):
+                cues = cues + cue_values[:, j] * weight
+            decisions.append(intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues)
+        return [self._kinds(d) for d in np.column_stack(decisions).tolist()]
+
+    def _kinds(self, decisions: list[float]) -> list[str]:
         top = int(np.argmax(decisions))
         return [name for i, (name, d) in enumerate(zip(self.kind_names, decisions))
                 if i == top or d >= KIND_MARGIN]

@@ -10,6 +10,8 @@ does the sums exactly as it would for one classifier alone.
 from __future__ import annotations
 
 import math
+from functools import partial
+from operator import is_not
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 # math.log1p of small counts, the cue values of the one-sentence path (NumPy's log1p may
 # differ from it in the last bit).
+_is_number = partial(is_not, None)
 _LOG1P = np.array([math.log1p(count) for count in range(64)])
 
 
@@ -81,7 +84,7 @@ class Vectorizer:
         rows: list[int] = []
         found: list[int] = []
         for row, sentence in enumerate(features):
-            known = [i for term in sentence.terms(analyzer) if (i := get(term)) is not None]
+            known = list(filter(_is_number, map(get, sentence.terms(analyzer))))
             found.extend(known)
             rows.extend([row] * len(known))
         width = len(self._lookups[analyzer])

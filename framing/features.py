@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .cue_scan import CueScanner
+from .cue_scan import CueScanner, trie
 from .names import mask_words, masked
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
@@ -65,22 +65,8 @@ def word_trie(*words: str) -> str:
     """Like features.word_pattern for literal words, but as a trie: one pass over the
     alternatives instead of one per word, which keeps long word lists fast. Each word with a
     straight apostrophe also matches with a curly one."""
-    trie: dict = {}
-    for word in words:
-        for variant in {word, word.replace("'", "\u2019")}:
-            node = trie
-            for ch in variant.lower():
-                node = node.setdefault(ch, {})
-            node[""] = {}
-
-    def build(node: dict) -> str:
-        if list(node) == [""]:
-            return ""
-        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return r"(?i)(?<![\w'\u2019-])(?:" + build(trie) + r")(?![\w'\u2019-])"
+    variants = {variant.lower() for word in words for variant in (word, word.replace("'", "\u2019"))}
+    return r"(?i)(?<![\w'\u2019-])(?:" + trie(variants) + r")(?![\w'\u2019-])"
 
 
 def word_class(*words: str) -> str:

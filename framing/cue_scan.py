@@ -330,5 +330,7 @@ class CueScanner:
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
         for key, pattern in self.others.items():
-            found[key] = [m.span() for m in pattern.finditer(text)]
+            spans = [m.span() for m in pattern.finditer(text)]
+            if spans:
+                found[key] = spans
         return found

@@ -7,10 +7,8 @@ opens with a fresh quotation mark). Attribution cues are found per sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cached_property
 
-from .cue_scan import CASE_FOLDS_TO_ASCII
+from .cue_scan import trie
 from .document import Span
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
@@ -46,68 +44,36 @@ _SUBJECT = (rf"(?:{_NOT_A_SPEAKER}[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]
 # "tell" reports speech only with a hearer: "told reporters", not "tells a different story".
 _HEARER = (r"(?:reporters|journalists|me|us|him|her|them|parliament|congress|lawmakers|investigators"
            r"|police|the [a-z]\w+|[A-Z][\w.'\u2019-]*)")
-_VERBS = frozenset(REPORT_VERBS.split("|"))
-_VERBS_THAT = _VERBS | {"promised", "promises", "revealed", "reveals"}
-_LOWER_RUN = re.compile("[a-z]+")
-_FOLDS_TO_ASCII = re.compile(f"[{CASE_FOLDS_TO_ASCII}]")
+_VERBS = REPORT_VERBS.split("|")
 
 
-class _Clues:
-    """What a sentence holds that some patterns need in order to match at all: substrings,
-    and whole words (runs of lower-case ASCII letters), as written or with case ignored.
-    Testing for them rules most sentences out faster than the regex, which tries its
-    lookbehinds at every word."""
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-
-    @cached_property
-    def folded(self) -> str | None:
-        """The sentence lower-cased; None when a character in it matches an ASCII letter
-        only when case is ignored (then nothing is ruled out)."""
-        return None if _FOLDS_TO_ASCII.search(self.sentence) else self.sentence.lower()
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset(_LOWER_RUN.findall(self.sentence))
-
-    @cached_property
-    def folded_words(self) -> frozenset[str] | None:
-        return None if self.folded is None else frozenset(_LOWER_RUN.findall(self.folded))
+def _word_of(words: list[str], flags: str = "", after: str = "(?![a-z])") -> re.Pattern:
+    """One of `words` with no letter right before it (and, by default, none right after)."""
+    return re.compile(f"{flags}(?<![a-z])(?:{trie(words)}){after}")
 
 
-def _has(*parts: str, ignorecase: bool = False) -> Callable[[_Clues], bool]:
-    if ignorecase:
-        return lambda c: c.folded is None or any(part in c.folded for part in parts)
-    return lambda c: any(part in c.sentence for part in parts)
-
-
-def _has_word(words: frozenset[str], ignorecase: bool = False) -> Callable[[_Clues], bool]:
-    """For a pattern that matches one of `words` with no letter right before or after it."""
-    if ignorecase:
-        return lambda c: c.folded_words is None or not c.folded_words.isdisjoint(words)
-    return lambda c: not c.words.isdisjoint(words)
-
-
-# Each pattern with what a sentence needs for it to match (None: nothing known).
-_ATTRIBUTION: list[tuple[str, re.Pattern, Callable[[_Clues], bool] | None]] = [
+# Each pattern with what a sentence must hold for it to match at all (None: nothing known):
+# looking for that first rules most sentences out faster than the pattern, which tries its
+# lookbehinds at every word.
+_ATTRIBUTION: list[tuple[str, re.Pattern, re.Pattern | None]] = [
     # Initials and titles ("the U.S. Navy", "Dr. Ruiz") do not end the source's name.
     ("according_to", re.compile(r"\b(?i:according to)\b(?:(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])"
-                                r"|[^,.;:!?\u201c\u201d\"]){1,80}"), _has("according to", ignorecase=True)),
+                                r"|[^,.;:!?\u201c\u201d\"]){1,80}"), re.compile("(?i)according to")),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?"
-                               rf"(?:{REPORT_VERBS})\b"), _has_word(_VERBS)),
-    ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+)?(?:told|tells)\s+{_HEARER}"), _has("told", "tells")),
+                               rf"(?:{REPORT_VERBS})\b"), _word_of(_VERBS)),
+    ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+)?(?:told|tells)\s+{_HEARER}"),
+     re.compile("told|tells")),
     ("report_verb", re.compile(rf"(?i)[,\u201d\"\u2019']\s*(?:{REPORT_VERBS}|told)\s+{_SUBJECT}"),
-     _has_word(_VERBS | {"told"}, ignorecase=True)),
+     _word_of(_VERBS + ["told"], "(?i)")),
     ("report_verb", re.compile(r"(?i)\b(?:in a statement|in an interview|in a post|in a tweet"
-                               r"|in a report|in a press release|in remarks)\b"), _has("in a", "in remarks", ignorecase=True)),
+                               r"|in a report|in a press release|in remarks)\b"), re.compile("(?i)in a|in remarks")),
     ("report_verb", re.compile(r"(?i)\btook to (?:twitter|x|facebook|instagram|tiktok|social media|the airwaves)\b"),
-     _has("took to ", ignorecase=True)),
+     re.compile("(?i)took to ")),
     # "said" reports speech wherever it stands ("The senator apologized but said ..."), and so
     # does a verb of saying with its "that" clause ("declares that"), unless the writer speaks.
-    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:said|says)\b"), _has("said", "says")),
+    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:said|says)\b"), re.compile("said|says")),
     ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:{REPORT_VERBS}|promised|promises|revealed|reveals) that\b"),
-     lambda c: " that" in c.sentence and not c.words.isdisjoint(_VERBS_THAT)),
+     _word_of(_VERBS + ["promised", "promises", "revealed", "reveals"], after=" that")),
 ]
 
 
@@ -160,9 +126,8 @@ def quote_spans(text: str) -> list[Span]:
 def attribution_spans(sentence: str) -> list[Span]:
     """Attribution cues in a sentence: "according to X", "X said", "said X", "in a statement"."""
     found: list[Span] = []
-    clues = _Clues(sentence)
     for kind, pattern, needs in _ATTRIBUTION:
-        if needs is not None and not needs(clues):
+        if needs is not None and not needs.search(sentence):
             continue
         for m in pattern.finditer(sentence):
             start, end = m.span()

@@ -13,6 +13,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,6 +55,9 @@ class Evaluation:
     @property
     def probability(self) -> float:
         return 1.0 / (1.0 + math.exp(-self.decision))
+
+
+_is_index = partial(operator.is_not, None)
 
 
 class _TermValues(NamedTuple):
@@ -126,8 +130,12 @@ class LinearModel:
         whatever else is in the batch."""
         n, width = len(sentences), len(self.vocabulary)
         found = [list(map(self.vocabulary.get, features.terms(self.analyzer))) for features in sentences]
-        rows = [row for row, indices in enumerate(found) for index in indices if index is not None]
-        columns = [index for indices in found for index in indices if index is not None]
+        rows: list[int] = []
+        columns: list[int] = []
+        for row, indices in enumerate(found):
+            known = list(filter(_is_index, indices))
+            columns.extend(known)
+            rows.extend([row] * len(known))
         keys, first, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64),
                                         return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")

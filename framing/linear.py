@@ -13,7 +13,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from functools import partial
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -57,11 +57,8 @@ class Evaluation:
         return 1.0 / (1.0 + math.exp(-self.decision))
 
 
-_is_index = partial(operator.is_not, None)
-
-
 class _TermValues(NamedTuple):
-    found: list[list[int | None]]  # each sentence's terms' vocabulary indices (None: not in it)
+    found: list[list[int]]  # each sentence's terms' vocabulary indices (-1: not in it)
     rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
     columns: np.ndarray
     counts: np.ndarray
@@ -114,7 +111,7 @@ class LinearModel:
                 zip(sentences, terms.found, attributed, quoted_shares)):
             first, last = terms.bounds[row], terms.bounds[row + 1]
             occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
-                           if index is not None]
+                           if index >= 0]
             matches = self.cues.matches(features)
             cue_values = self.cues.values(features, attributed_, quoted_share, matches)
             decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self._cue_coef))
@@ -129,21 +126,20 @@ class LinearModel:
         every sum is added up term by term in that order, so one sentence comes out the same
         whatever else is in the batch."""
         n, width = len(sentences), len(self.vocabulary)
-        found = [list(map(self.vocabulary.get, features.terms(self.analyzer))) for features in sentences]
-        rows: list[int] = []
-        columns: list[int] = []
-        for row, indices in enumerate(found):
-            known = list(filter(_is_index, indices))
-            columns.extend(known)
-            rows.extend([row] * len(known))
-        keys, first, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(columns, dtype=np.int64),
-                                        return_index=True, return_counts=True)
+        terms = [features.terms(self.analyzer) for features in sentences]
+        indices = np.fromiter(map(self.vocabulary.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+        lengths = [len(t) for t in terms]
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        known = indices >= 0
+        keys, first, counts = np.unique(rows[known] * width + indices[known], return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
         row, column = np.divmod(keys[order], width)
         counts = counts[order]
         values = np.array([1.0 + math.log(c) for c in counts.tolist()]) * self.idf[column]
         norms = np.sqrt(np.bincount(row, values * values, minlength=n))[row]
         values = np.divide(values, norms, out=values.copy(), where=norms != 0)
+        indices_list, starts = indices.tolist(), [0, *accumulate(lengths)]
+        found = [indices_list[start:end] for start, end in zip(starts, starts[1:])]
         return _TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],

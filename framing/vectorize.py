@@ -10,8 +10,7 @@ does the sums exactly as it would for one classifier alone.
 from __future__ import annotations
 
 import math
-from functools import partial
-from operator import is_not
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 
 # math.log1p of small counts, the cue values of the one-sentence path (NumPy's log1p may
 # differ from it in the last bit).
-_is_number = partial(is_not, None)
 _LOG1P = np.array([math.log1p(count) for count in range(64)])
 
 
@@ -80,16 +78,13 @@ class Vectorizer:
 
     def _counted(self, features: list[TextFeatures], analyzer: Analyzer) -> tuple[np.ndarray, ...]:
         """(sentence, term number, occurrences) of every known term, by sentence then number."""
-        get = self._lookups[analyzer].get
-        rows: list[int] = []
-        found: list[int] = []
-        for row, sentence in enumerate(features):
-            known = list(filter(_is_number, map(get, sentence.terms(analyzer))))
-            found.extend(known)
-            rows.extend([row] * len(known))
-        width = len(self._lookups[analyzer])
-        pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + np.asarray(found, dtype=np.int64),
-                                  return_counts=True)
+        lookup = self._lookups[analyzer]
+        terms = [sentence.terms(analyzer) for sentence in features]
+        numbers = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+        rows = np.repeat(np.arange(len(features), dtype=np.int64), [len(t) for t in terms])
+        known = numbers >= 0
+        width = len(lookup)
+        pairs, counts = np.unique(rows[known] * width + numbers[known], return_counts=True)
         row, term = np.divmod(pairs, width)
         return row, term, counts
 

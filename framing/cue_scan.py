@@ -330,7 +330,6 @@ class CueScanner:
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
         for key, pattern in self.others.items():
-            spans = [m.span() for m in pattern.finditer(text)]
-            if spans:
-                found[key] = spans
+            if pattern.search(text):  # most do not match: one search says so
+                found[key] = [m.span() for m in pattern.finditer(text)]
         return found

@@ -61,6 +61,13 @@ class Vectorizer:
         patterns = {p.pattern: p for m in classifiers.values() for p in m.cues.compiled.values()}
         self._patterns = list(patterns.values())
         self._pattern_index = {key: i for i, key in enumerate(patterns)}
+        # Where each classifier's cues stand among all the cue values of a batch (`probabilities`).
+        lexicon_index = {cue: len(patterns) + i for i, cue in enumerate(self._lexicons)}
+        context_index = {name: len(patterns) + len(self._lexicons) + i for i, name in enumerate(CONTEXT_CUES)}
+        self._cue_columns = {task: [context_index[name] if name in CONTEXT_CUES
+                                    else self._pattern_index[m.cues.compiled[name].pattern] if name in m.cues.compiled
+                                    else lexicon_index[task, name] for name in m.cues.names]
+                             for task, m in classifiers.items()}
 
     @staticmethod
     def _indexed(lookup: dict[str, int], vocabulary: dict[str, int]) -> np.ndarray:
@@ -95,7 +102,15 @@ class Vectorizer:
         counted = {analyzer: self._counted(features, analyzer) for analyzer in self._lookups}
         pattern_counts = np.array([f.span_counts(self._patterns) for f in features],
                                   dtype=np.int64).reshape(n, len(self._patterns))
-        context = {"attributed": np.asarray(attributed, dtype=float), "quoted": np.asarray(quoted_shares, dtype=float)}
+        # Every cue value of every classifier side by side, each classifier's picked out at once:
+        # the pattern counts, then the word-list counts, then the context.
+        lexicon_counts = []
+        for (task, _), members in self._lexicons.items():
+            rows, terms, counts = counted[self.classifiers[task].cues.lexicon_analyzer]
+            lexicon_counts.append(np.bincount(rows, members[terms] * counts, minlength=n).astype(np.int64))
+        counts_matrix = np.column_stack([pattern_counts, *lexicon_counts])
+        values = np.column_stack([log1p_counts(counts_matrix), np.asarray(attributed, dtype=float),
+                                  np.asarray(quoted_shares, dtype=float)])
         probabilities = {}
         for task, model in self.classifiers.items():
             rows, terms, counts = counted[model.analyzer]
@@ -103,17 +118,7 @@ class Vectorizer:
             kept = columns >= 0
             rows, columns, counts = rows[kept], columns[kept], counts[kept]
             order = np.argsort(rows * len(model.vocabulary) + columns, kind="stable")
-            cue_values = np.empty((n, len(model.cues.names)))
-            for j, name in enumerate(model.cues.names):
-                if name in CONTEXT_CUES:
-                    cue_values[:, j] = context[name]
-                elif name in model.cues.compiled:
-                    cue_values[:, j] = log1p_counts(pattern_counts[:, self._pattern_index[model.cues.compiled[name].pattern]])
-                else:
-                    lexicon_rows, lexicon_terms, lexicon_counts = counted[model.cues.lexicon_analyzer]
-                    matched = np.bincount(lexicon_rows, self._lexicons[task, name][lexicon_terms] * lexicon_counts,
-                                          minlength=n).astype(np.int64)
-                    cue_values[:, j] = log1p_counts(matched)
+            cue_values = np.ascontiguousarray(values[:, self._cue_columns[task]])
             decisions = model.decisions(n, rows[order], columns[order], counts[order], cue_values)
             probabilities[task] = 1.0 / (1.0 + np.exp(-decisions))
         return probabilities

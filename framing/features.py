@@ -150,7 +150,7 @@ class TextFeatures:
         if analyzer not in self._grams:
             if self._tokens is None:
                 self._tokens = tokens(self.text)
-            self._grams[analyzer] = analyzer.spans(self._tokens)
+            self._grams[analyzer] = analyzer.spans(self._tokens, self.words(analyzer.mask_names))
         return self._grams[analyzer]
 
     def words(self, mask_names: bool) -> list[str]:
@@ -162,7 +162,7 @@ class TextFeatures:
         return self._words[mask_names]
 
     def terms(self, analyzer: Analyzer) -> list[str]:
-        """The n-grams of `grams`, without their places."""
+        """The n-grams `analyzer.grams` makes of the text, without their places."""
         if analyzer not in self._terms:
             self._terms[analyzer] = analyzer.terms(self.words(analyzer.mask_names))
         return self._terms[analyzer]
@@ -207,17 +207,18 @@ class Analyzer:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""
         toks = tokens(text) if toks is None else toks
         words = [word for word, _, _ in (masked(text, toks) if self.mask_names else toks)]
-        return [(term, start, end) for term, (start, end) in zip(self.terms(words), self.spans(toks))]
+        return [(term, start, end) for term, (start, end) in zip(self.terms(words), self.spans(toks, words))]
 
-    def spans(self, toks: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
-        """Where each of the n-grams `terms` makes of these tokens stands in the text."""
+    def spans(self, toks: list[tuple[str, int, int]], words: list[str]) -> list[tuple[int, int]]:
+        """Where each of the n-grams `terms(words)` stands in the text, `words` being `toks`
+        as the analyzer sees them (names masked, if it masks them)."""
         lo, hi = self.word_ngrams
         spans = [(start, end) for _, start, end in toks] if lo == 1 else []
         for n in range(max(lo, 2), hi + 1):
             spans.extend((toks[i][1], toks[i + n - 1][2]) for i in range(len(toks) - n + 1))
         if self.char_ngrams:
             lo, hi = self.char_ngrams
-            for word, start, end in toks:  # as many as `terms` makes of the word padded with spaces
+            for word, (_, start, end) in zip(words, toks):  # as many as `terms` makes of the padded word
                 spans.extend([(start, end)] * sum(max(0, len(word) + 3 - n) for n in range(lo, hi + 1)))
         return spans
 

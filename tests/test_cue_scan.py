@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.pipeline.scoring import load_models
-from framing.text.cue_scan import CueScanner, _alternatives
-from framing.text.word_patterns import word_class, word_pattern, word_trie
+from framing.text.cue_scan import CASE_FOLDS_TO_ASCII, CueScanner, _alternatives
 from framing.text.segment import segment
+from framing.text.word_patterns import word_class, word_pattern, word_trie
 
 PATTERNS = [p for model in load_models().classifiers.values() for p in model.cues.pattern_strings]
 SCANNER = CueScanner(PATTERNS)
@@ -38,6 +38,13 @@ def test_finds_what_the_shipped_patterns_find_in_the_corpus():
                 max_size=25).map("".join))
 def test_finds_what_the_shipped_patterns_find_in_any_text(text):
     assert SCANNER.scan(text) == one_by_one(PATTERNS, text)
+
+
+def test_the_non_ascii_characters_that_fold_to_ascii_are_all_listed():
+    """The scanner looks for ASCII-led alternatives only at ASCII characters and these."""
+    ascii_ignoring_case = re.compile("(?i)[\x00-\x7f]")
+    folding = "".join(chr(c) for c in range(0x80, 0x110000) if ascii_ignoring_case.fullmatch(chr(c)))
+    assert folding == CASE_FOLDS_TO_ASCII
 
 
 def test_overlapping_and_repeated_matches_follow_finditer():

@@ -164,3 +164,22 @@ def test_batch_probabilities_equal_one_sentence_at_a_time():
         alone = [model.probability(s.text, a, q) for s, a, q in zip(sentences, attributed, shares)]
         assert max(abs(b - a) for b, a in zip(batch, alone)) < 1e-9
         assert 0.05 < sum(p >= model.threshold for p in alone) / len(alone) < 0.95  # both labels occur
+
+
+def test_terms_and_their_places_are_the_analyzers_grams():
+    """Scoring looks up `terms`, explaining places them with `gram_spans`: together they are
+    `Analyzer.grams`, for word and character n-grams, names masked or not."""
+    from framing.text.features import Analyzer, TextFeatures
+
+    texts = ["Mr Obama's anti-Israel remarks, Trump said, were absurd!", "Officials in Washington said no.",
+             "A", "", "It is what it is? Yes."]
+    analyzers = [Analyzer((1, 2), None, True), Analyzer((1, 1), None, False), Analyzer((2, 3), (2, 4), True),
+                 Analyzer((1, 1), (3, 3), False)]
+    for text in texts:
+        features = TextFeatures(text)
+        for analyzer in analyzers:
+            grams = analyzer.grams(text)
+            assert [(t, s, e) for t, (s, e) in zip(features.terms(analyzer), features.gram_spans(analyzer))] == grams
+            assert len(features.gram_spans(analyzer)) == len(grams)
+    masked_name = [(s, e) for g, s, e in Analyzer((1, 1), (3, 3), True).grams("Mr Obama spoke") if g == "#_na"]
+    assert masked_name == [(3, 8)]

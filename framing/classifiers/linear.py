@@ -13,7 +13,9 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -55,6 +57,15 @@ class Evaluation:
         return 1.0 / (1.0 + math.exp(-self.decision))
 
 
+class _TermValues(NamedTuple):
+    found: list[list[int]]  # each sentence's terms' vocabulary indices (-1: not in it)
+    rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
+    columns: np.ndarray
+    counts: np.ndarray
+    values: np.ndarray
+    bounds: list[int]  # where each sentence's terms start in rows..values, and where the last ends
+
+
 @dataclass
 class LinearModel:
     task: str
@@ -87,25 +98,49 @@ class LinearModel:
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
                  quoted_share: float = 0.0) -> Evaluation:
         """Decision value and the feature values behind it, ready to be explained."""
-        features = text_features(text)
-        vocabulary = self.vocabulary
-        occurrences, counts = [], {}
-        for gram, start, end in features.grams(self.analyzer):
-            index = vocabulary.get(gram)
-            if index is not None:
-                occurrences.append((index, start, end))
-                counts[index] = counts.get(index, 0) + 1
-        # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
-        idf, coef = self._idf, self._coef
-        values = {i: (1.0 + math.log(c)) * idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum([v * v for v in values.values()]))
-        if norm:
-            values = {i: v / norm for i, v in values.items()}
-        matches = self.cues.matches(features)
-        cue_values = self.cues.values(features, attributed, quoted_share, matches)
-        decision = (self.intercept + sum([v * coef[i] for i, v in values.items()])
-                    + sum(map(operator.mul, cue_values, self._cue_coef)))
-        return Evaluation(features.text, float(decision), values, occurrences, counts, matches, cue_values)
+        return self.evaluations([text_features(text)], [attributed], [quoted_share])[0]
+
+    def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
+                    quoted_shares: list[float]) -> list[Evaluation]:
+        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once."""
+        terms = self._term_values(sentences)
+        dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
+        columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
+        evaluations = []
+        for row, (features, found, attributed_, quoted_share) in enumerate(
+                zip(sentences, terms.found, attributed, quoted_shares)):
+            first, last = terms.bounds[row], terms.bounds[row + 1]
+            occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
+                           if index >= 0]
+            matches = self.cues.matches(features)
+            cue_values = self.cues.values(features, attributed_, quoted_share, matches)
+            decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self._cue_coef))
+            evaluations.append(Evaluation(features.text, float(decision), dict(zip(columns[first:last], values[first:last])),
+                                          occurrences, dict(zip(columns[first:last], counts[first:last])),
+                                          matches, cue_values))
+        return evaluations
+
+    def _term_values(self, sentences: list[TextFeatures]) -> _TermValues:
+        """Each sentence's vocabulary terms in order of first occurrence, with their counts and
+        TF-IDF values as the vectorizer computes them (sublinear tf times idf, l2-normalized);
+        every sum is added up term by term in that order, so one sentence comes out the same
+        whatever else is in the batch."""
+        n, width = len(sentences), len(self.vocabulary)
+        terms = [features.terms(self.analyzer) for features in sentences]
+        indices = np.fromiter(map(self.vocabulary.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+        lengths = [len(t) for t in terms]
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        known = indices >= 0
+        keys, first, counts = np.unique(rows[known] * width + indices[known], return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        row, column = np.divmod(keys[order], width)
+        counts = counts[order]
+        values = np.array([1.0 + math.log(c) for c in counts.tolist()]) * self.idf[column]
+        norms = np.sqrt(np.bincount(row, values * values, minlength=n))[row]
+        values = np.divide(values, norms, out=values.copy(), where=norms != 0)
+        indices_list, starts = indices.tolist(), [0, *accumulate(lengths)]
+        found = [indices_list[start:end] for start, end in zip(starts, starts[1:])]
+        return _TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
                       quoted_shares: list[float]) -> np.ndarray:
@@ -114,25 +149,24 @@ class LinearModel:
         Scoring every sentence this way and calling `evaluate` only for the few that need
         explaining saves most of the per-sentence arithmetic in Python.
         """
-        n, width = len(sentences), len(self.vocabulary)
-        rows, cols = [], []
-        vocabulary = self.vocabulary
-        for row, features in enumerate(sentences):
-            found = [i for g, _, _ in features.grams(self.analyzer) if (i := vocabulary.get(g)) is not None]
-            cols.extend(found)
-            rows.extend([row] * len(found))
+        from ..text.vectorize import Vectorizer
+
+        return Vectorizer({self.task: self}).probabilities(sentences, attributed, quoted_shares)[self.task]
+
+    def decisions(self, n: int, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray,
+                  cue_values: np.ndarray) -> np.ndarray:
+        """Decision values of `n` sentences from the occurrences of each vocabulary term in
+        each (`rows`, `columns`, `counts`: sorted by row, then column) and their cue values
+        (an n x cues array)."""
         decision = np.full(n, self.intercept)
-        if cols:
-            # Occurrences of the same term in the same sentence counted together, then TF-IDF.
-            pairs, counts = np.unique(np.asarray(rows, dtype=np.int64) * width + cols, return_counts=True)
-            row, col = np.divmod(pairs, width)
-            values = (1.0 + np.log(counts)) * self.idf[col]
-            norms = np.sqrt(np.bincount(row, values * values, minlength=n))
-            dots = np.bincount(row, values * self.coef[col], minlength=n)
+        if len(columns):
+            # TF-IDF as the vectorizer computes it: sublinear tf times idf, l2-normalized.
+            values = (1.0 + np.log(counts)) * self.idf[columns]
+            norms = np.sqrt(np.bincount(rows, values * values, minlength=n))
+            dots = np.bincount(rows, values * self.coef[columns], minlength=n)
             decision += np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
-        cue_values = [self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)]
-        decision += np.asarray(cue_values, dtype=float).reshape(n, len(self.cues.names)) @ self.coef[width:]
-        return 1.0 / (1.0 + np.exp(-decision))
+        decision += cue_values @ self.coef[len(self.vocabulary):]
+        return decision
 
     @property
     def threshold(self) -> float:
@@ -147,16 +181,18 @@ class LinearModel:
         return self.evaluate(text, attributed, quoted_share).probability
 
     def contributions(self, evaluation: Evaluation,
-                      context_spans: dict[str, list[tuple[int, int]]] | None = None) -> list[Contribution]:
+                      context_spans: dict[str, list[tuple[int, int]]] | None = None,
+                      min_weight: float = -math.inf) -> list[Contribution]:
         """Per-occurrence contributions to the decision, largest push towards positive first.
 
         A feature's contribution is shared equally by its occurrences. `context_spans` gives
-        where the context cues ("attributed", "quoted") lie in the text.
+        where the context cues ("attributed", "quoted") lie in the text. Only terms that
+        contribute `min_weight` or more are listed (cues all).
         """
         e = evaluation
-        found = [Contribution(s, t, "name" if i in self._name_terms else "term",
-                              e.values[i] * self._coef[i] / e.counts[i])
-                 for i, s, t in e.occurrences]
+        coef, values, counts = self._coef, e.values, e.counts
+        found = [Contribution(s, t, "name" if i in self._name_terms else "term", weight)
+                 for i, s, t in e.occurrences if (weight := values[i] * coef[i] / counts[i]) >= min_weight]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
         for match in e.matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
@@ -168,14 +204,28 @@ class LinearModel:
             found.extend(Contribution(s, t, cue, weight) for s, t in spans)
         return sorted(found, key=lambda c: -c.weight)
 
-    def kinds(self, evaluation: Evaluation) -> list[str]:
-        """The likeliest kind, and any other its head is confident of (most speculative
-        sentences are of one kind; the margin was chosen on the news dev split)."""
+    def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
+              quoted_shares: list[float]) -> list[list[str]]:
+        """Each sentence's likeliest kind, and any other its head is confident of (most
+        speculative sentences are of one kind; the margin was chosen on the news dev split).
+
+        A head's decision is `evaluate`'s sum with the head's weights: the same TF-IDF values,
+        added in the same order (terms by first occurrence, then cues), for all sentences at once."""
         if not self.kind_names:
-            return []
-        decisions = [intercept + sum([v * terms[i] for i, v in evaluation.values.items()])
-                     + sum(map(operator.mul, evaluation.cue_values, cues))
-                     for terms, cues, intercept in self._kind_rows]
+            return [[] for _ in sentences]
+        n, width = len(sentences), len(self.vocabulary)
+        terms = self._term_values(sentences)
+        cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
+                              dtype=float).reshape(n, len(self.cues.names))
+        decisions = []
+        for head, intercept in zip(self.kind_coef, self.kind_intercept):
+            cues = np.zeros(n)
+            for j, weight in enumerate(head[width:]):
+                cues = cues + cue_values[:, j] * weight
+            decisions.append(intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues)
+        return [self._kinds(d) for d in np.column_stack(decisions).tolist()]
+
+    def _kinds(self, decisions: list[float]) -> list[str]:
         top = int(np.argmax(decisions))
         return [name for i, (name, d) in enumerate(zip(self.kind_names, decisions))
                 if i == top or d >= KIND_MARGIN]
@@ -192,7 +242,7 @@ class LinearModel:
             sentence, attributed, quoted_share)
         text = evaluation.text
         chosen: list[Contribution] = []
-        for c in self.contributions(evaluation, context_spans):
+        for c in self.contributions(evaluation, context_spans, MIN_TRIGGER_WEIGHT):
             if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
                 break
             if c.kind == "name":
@@ -229,7 +279,7 @@ class LinearModel:
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:
                 terms, idf, coef = data["terms"], data["idf"], data["coef"]
                 meta = json.loads(str(data["meta"]))
-                lexicons = {key.removeprefix("lexicon_"): frozenset(str(t) for t in data[key])
+                lexicons = {key.removeprefix("lexicon_"): frozenset(data[key].tolist())
                             for key in data.files if key.startswith("lexicon_")}
                 kind_names = tuple(meta.get("kind_names", ()))
                 heads = (data["kind_coef"], data["kind_intercept"]) if kind_names else (None, None)
@@ -247,7 +297,7 @@ class LinearModel:
         if (len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names)
                 or (kind_names and heads[0].shape != (len(kind_names), len(coef)))):
             raise ModelError(f"{path}: model arrays do not fit together")
-        vocabulary = {str(t): i for i, t in enumerate(terms)}
+        vocabulary = dict(zip(terms.tolist(), range(len(terms))))
         return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
                    coef=coef, intercept=float(meta["intercept"]), metadata=meta,
                    kind_names=kind_names, kind_coef=heads[0], kind_intercept=heads[1])

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .. import dimensions
-from ..pipeline.scores import ArticleScores
 from ..errors import FramingError, InputError
+from ..pipeline.scores import ArticleScores
 from ..reading.files import open_binary
 from ..reading.records import json_or_jsonl_records
 

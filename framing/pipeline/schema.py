@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from .. import dimensions
 from .document import Document, Sentence, Span, Verdict
-from .scores import ArticleScores
 from .fields import ALL
+from .scores import ArticleScores
 
 SCHEMA = "framing/1"
 

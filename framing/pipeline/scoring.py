@@ -19,6 +19,7 @@ from ..text.features import TextFeatures
 from ..text.language import language_check
 from ..text.readability import readability, word_count
 from ..text.segment import segment_document
+from ..text.vectorize import Vectorizer
 from .aggregate import article_scores
 from .document import Document, Sentence, Span, Verdict
 from .fields import ALL
@@ -32,6 +33,7 @@ class Models:
     versions: dict[str, str]
     scanner: CueScanner  # every cue pattern of the classifiers, matched in one pass per sentence
     thresholds: dict[str, float]  # the probability from which each verdict is positive
+    vectorizer: Vectorizer  # every classifier's features for a batch, each worked out once
     voice: VoiceModel | None = None  # whose claim each sentence makes; None: the rule decides
 
 
@@ -57,7 +59,7 @@ def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...
         raise ModelError(f"--threshold: no dimension {', '.join(sorted(unknown))} (choose from {', '.join(classifiers)})")
     return Models(classifiers, model_versions(directory, thresholds), scanner,
                   {task: chosen.get(task, model.threshold) for task, model in classifiers.items()},
-                  load_voice_model(directory))
+                  Vectorizer(classifiers), load_voice_model(directory))
 
 
 @dataclass(frozen=True)
@@ -97,42 +99,43 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
+    batch = models.vectorizer.probabilities(features, attributed, quoted_shares)
     for task, model in models.classifiers.items():
-        probabilities = model.probabilities(features, attributed, quoted_shares).tolist()
+        probabilities = batch[task].tolist()
         threshold, need = models.thresholds[task], explain.get(task)
         dimension = dimensions.get(task)
-        for unit, sentence_features, probability, sentence_verdicts in zip(units, features, probabilities, verdicts):
+        positive = [i for i, p in enumerate(probabilities) if p >= threshold]
+        positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
+        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units))) if need else {}
+        evaluations = dict(zip(positive, model.evaluations(
+            positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units])
+                               if need == "triggers" else []))
+        for i, (unit, probability) in enumerate(zip(units, probabilities)):
             if probability < threshold:
                 verdict = Verdict(round(probability, 4), dimension.negative)
             elif need == "triggers":
-                verdict = _explained(dimension, model, unit, sentence_features, probability)
-            elif need == "kinds":
-                verdict = Verdict(round(probability, 4), dimension.positive,
-                                  kinds=_kinds(dimension, model, sentence_features, unit))
+                verdict = _explained(dimension, model, unit, evaluations[i], probability, kinds[i])
             else:
-                verdict = Verdict(round(probability, 4), dimension.positive)
-            sentence_verdicts[task] = verdict
+                verdict = Verdict(round(probability, 4), dimension.positive, kinds=kinds.get(i, []))
+            verdicts[i][task] = verdict
     return verdicts
 
 
-def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: TextFeatures, unit: _Unit,
-           evaluation: Evaluation | None = None) -> list[str]:
-    """A positive verdict's kinds: from the model's kind heads, or from the kinds of the cues
+def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: list[TextFeatures],
+           units: list[_Unit]) -> list[list[str]]:
+    """Positive verdicts' kinds: from the model's kind heads, or from the kinds of the cues
     that matched, for a dimension that names kinds."""
     if model.kind_names:
-        return model.kinds(evaluation or model.evaluate(features, unit.attributed, unit.quoted_share))
+        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units])
     if dimension.cue_kind:
-        matches = evaluation.matches if evaluation else model.cues.matches(features)
-        return sorted({k for m in matches if (k := dimension.cue_kind(m.cue))})
-    return []
+        return [sorted({k for m in model.cues.matches(f) if (k := dimension.cue_kind(m.cue))}) for f in features]
+    return [[] for _ in features]
 
 
-def _explained(dimension: dimensions.Dimension, model: LinearModel, unit: _Unit, features: TextFeatures,
-               probability: float) -> Verdict:
-    """A positive verdict with the triggers behind it (and the kinds, for a dimension with kinds)."""
-    evaluation = model.evaluate(features, unit.attributed, unit.quoted_share)
+def _explained(dimension: dimensions.Dimension, model: LinearModel, unit: _Unit, evaluation: Evaluation,
+               probability: float, kinds: list[str]) -> Verdict:
+    """A positive verdict with the triggers behind it, and its kinds."""
     triggers = model.triggers(evaluation, context_spans=unit.context_spans)
-    kinds = _kinds(dimension, model, features, unit, evaluation)
     quotes = unit.context_spans.get("quoted", [])
     text, offset = unit.text, unit.offset
     return Verdict(

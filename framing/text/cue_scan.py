@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
+from itertools import compress, repeat
+from operator import is_not
 
 try:  # the regular-expression parser: private, so its place moves between Python versions
     from re import _constants as sre
@@ -20,7 +22,10 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 WORD_START = r"(?<![\w'\u2019-])"
-_WORD_STARTS = re.compile(WORD_START + r"\S")
+_SPACE = re.compile(r"\s")
+# The only non-ASCII characters an ASCII character matches when case is ignored (İ ı ſ K);
+# tests check the list against every code point.
+CASE_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _ASCII = [chr(i) for i in range(128)]
 
 
@@ -153,10 +158,116 @@ class _Alternatives:
             self.groups.append((group - 1, key))
             group += 1 + _capturing_groups(body)
         self.pattern = "".join(parts)
+        # Each group's pattern, None for groups inside a pattern: the match's groups, named.
+        self.keys: tuple[str | None, ...] = tuple(dict(self.groups).get(i) for i in range(group - 1))
 
     @cached_property
     def regex(self) -> re.Pattern:
         return re.compile(self.pattern)
+
+
+_MAX_BEGINNINGS = 64
+
+
+def _beginnings(items) -> tuple[set[str], bool]:
+    """Literal beginnings one of which every match of a parsed sequence starts with (as
+    written: compared ignoring case if the pattern does), and whether they are all of it."""
+    found = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            found = {b + chr(av) for b in found}
+            continue
+        if op is sre.IN and 0 < len(av) <= 4 and all(kind is sre.LITERAL for kind, _ in av):
+            options = [({chr(value)}, True) for _, value in av]
+        elif op is sre.BRANCH:
+            options = [_beginnings(alternative) for alternative in av[1]]
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that sets no flags
+            options = [_beginnings(av[3])]
+        else:
+            return found, False
+        longer = {b + more for b in found for beginnings, _ in options for more in beginnings}
+        if len(longer) > _MAX_BEGINNINGS:
+            return found, False
+        found = longer
+        if not all(whole for _, whole in options):
+            return found, False
+    return found, True
+
+
+def _literal_beginnings(alternative: str, ignorecase: bool) -> set[str] | None:
+    """Beginnings of two characters or more, one of which every match of `alternative`
+    starts with; None when there are none such."""
+    try:
+        found, _ = _beginnings(sre_parse.parse(alternative, re.IGNORECASE if ignorecase else 0))
+    except Exception:  # a parser we do not know: no beginnings
+        return None
+    return found if all(len(b) >= 2 for b in found) else None
+
+
+def trie(strings) -> str:
+    """The strings as one regular expression, a trie: one pass over the alternatives instead
+    of one per string."""
+    root: dict = {}
+    for string in strings:
+        node = root
+        for ch in string:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if list(node) == [""]:
+            return ""
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _candidates(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> str:
+    """A regular expression for the word starts where some pattern may match, one character
+    long: where an alternative that can start with any character matches, or one that can
+    start with the (ASCII) character there, or at a non-ASCII character that an ASCII one
+    matches when case is ignored. Finding them in one search leaves Python only the few word
+    starts where something may match.
+
+    An alternative with literal beginnings ("said", "says" for `sa(?:id|ys)\b`) is looked for
+    by those alone, all of a character's in one trie: a word start they pass but the whole
+    pattern does not is tried in vain, which costs less than trying every alternative at
+    every word start."""
+    def body(alternatives: list[str], rest: str, ignorecase: bool) -> str:
+        joined = f"(?:{'|'.join(alternatives)}){rest}"
+        return f"(?i:{joined})" if ignorecase else joined
+
+    anywhere = [body(a, rest, i) for _, i, alts, rest in split if (a := [a for a, first in alts if first is None])]
+    literal: dict[bool, set[str]] = {True: set(), False: set()}
+    bodies_of: list[tuple[list[tuple[str, set[str]]], str, bool]] = []
+    for _, ignorecase, alts, rest in split:
+        whole = []
+        for alternative, first in alts:
+            if first is None:
+                continue
+            beginnings = _literal_beginnings(alternative, ignorecase)
+            if beginnings is None:
+                whole.append((alternative, first))
+            else:
+                literal[ignorecase].update(beginnings)
+        bodies_of.append((whole, rest, ignorecase))
+    by_bodies: dict[tuple[str, ...], list[str]] = {}
+    for c in _ASCII:
+        if not _SPACE.match(c):
+            bodies = [body(a, rest, i) for whole, rest, i in bodies_of
+                      if (a := [a for a, first in whole if c in first])]
+            cased = [b for b in literal[False] if b[0] == c]
+            folded = [b for b in literal[True] if c in _same_ignoring_case(b[0])]
+            bodies += ([f"(?i:{trie(folded)})"] if folded else []) + ([trie(cased)] if cased else [])
+            if bodies:
+                by_bodies.setdefault(tuple(bodies), []).append(c)
+    branches = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
+    branches += [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
+                 for bodies, chars in by_bodies.items()]
+    branches.append(f"[{CASE_FOLDS_TO_ASCII}]")
+    return WORD_START + "(?:" + "|".join(branches) + ")"
 
 
 class CueScanner:
@@ -187,6 +298,11 @@ class CueScanner:
                 if chosen not in shared:
                     shared[chosen] = _Alternatives(list(chosen))
                 self._by_first[c] = shared[chosen]
+        self._candidates_pattern = _candidates(split)
+
+    @cached_property
+    def _candidates(self) -> re.Pattern:
+        return re.compile(self._candidates_pattern)
 
     def __contains__(self, pattern: str) -> bool:
         return pattern in self.keys
@@ -199,7 +315,7 @@ class CueScanner:
         found: dict[str, list[tuple[int, int]]] = {}
         reached: dict[str, int] = {}
         by_first, fallback = self._by_first, self._fallback
-        for start in _WORD_STARTS.finditer(text):
+        for start in self._candidates.finditer(text):
             p = start.start()
             c = text[p]
             alternatives = by_first.get(c) if c.isascii() else fallback
@@ -208,12 +324,12 @@ class CueScanner:
             groups = alternatives.regex.match(text, p).groups()
             if groups.count(None) == len(groups):
                 continue
-            for index, key in alternatives.groups:
-                matched = groups[index]
-                if matched is not None and p >= reached.get(key, 0):
+            for key, matched in compress(zip(alternatives.keys, groups), map(is_not, groups, repeat(None))):
+                if key is not None and p >= reached.get(key, 0):
                     end = p + len(matched)
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
         for key, pattern in self.others.items():
-            found[key] = [m.span() for m in pattern.finditer(text)]
+            if pattern.search(text):  # most do not match: one search says so
+                found[key] = [m.span() for m in pattern.finditer(text)]
         return found

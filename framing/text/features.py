@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .cue_scan import CueScanner
-from .names import masked
+from .names import mask_words, masked
 from .word_patterns import whole_words
 
 # Tokens: words with inner apostrophes or hyphens, numbers, and ! ? as tokens of their own.
@@ -92,15 +92,18 @@ class TextFeatures:
 
     With a `CueScanner` for the patterns in use, all of them are matched in one pass. Each cue
     set's matches are kept too (`memo`): a sentence scored in a batch and then explained is
-    not matched twice.
+    not matched twice. Scoring needs only the n-grams (`terms`); explaining needs their places
+    in the text too (`gram_spans`).
     """
 
-    __slots__ = ("text", "_tokens", "_grams", "_matches", "_scanner", "_memo")
+    __slots__ = ("text", "_tokens", "_grams", "_words", "_terms", "_matches", "_scanner", "_memo")
 
     def __init__(self, text: str, scanner: CueScanner | None = None) -> None:
         self.text = text
         self._tokens: list[tuple[str, int, int]] | None = None
-        self._grams: dict[Analyzer, list[tuple[str, int, int]]] = {}
+        self._grams: dict[Analyzer, list[tuple[int, int]]] = {}
+        self._words: dict[bool, list[str]] = {}
+        self._terms: dict[Analyzer, list[str]] = {}
         self._matches: dict[str, list[tuple[int, int]]] | None = None
         self._scanner = scanner
         self._memo: dict = {}
@@ -112,12 +115,27 @@ class TextFeatures:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def grams(self, analyzer: Analyzer) -> list[tuple[str, int, int]]:
+    def gram_spans(self, analyzer: Analyzer) -> list[tuple[int, int]]:
+        """Where each of the analyzer's `terms` stands in the text."""
         if analyzer not in self._grams:
             if self._tokens is None:
                 self._tokens = tokens(self.text)
-            self._grams[analyzer] = analyzer.grams(self.text, self._tokens)
+            self._grams[analyzer] = analyzer.spans(self._tokens, self.words(analyzer.mask_names))
         return self._grams[analyzer]
+
+    def words(self, mask_names: bool) -> list[str]:
+        """The tokens lower-cased, names masked if asked: what the n-grams are made of."""
+        if mask_names not in self._words:
+            originals = TOKEN.findall(self.text)
+            lower = [word.lower() for word in originals]
+            self._words[mask_names] = mask_words(lower, originals) if mask_names else lower
+        return self._words[mask_names]
+
+    def terms(self, analyzer: Analyzer) -> list[str]:
+        """The n-grams `analyzer.grams` makes of the text, without their places."""
+        if analyzer not in self._terms:
+            self._terms[analyzer] = analyzer.terms(self.words(analyzer.mask_names))
+        return self._terms[analyzer]
 
     def _found(self) -> dict[str, list[tuple[int, int]]]:
         """The scanner's matches (patterns it knows that are missing here do not match)."""
@@ -158,21 +176,35 @@ class Analyzer:
     def grams(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""
         toks = tokens(text) if toks is None else toks
-        if self.mask_names:
-            toks = masked(text, toks)
-        words = [t[0] for t in toks]
+        words = [word for word, _, _ in (masked(text, toks) if self.mask_names else toks)]
+        return [(term, start, end) for term, (start, end) in zip(self.terms(words), self.spans(toks, words))]
+
+    def spans(self, toks: list[tuple[str, int, int]], words: list[str]) -> list[tuple[int, int]]:
+        """Where each of the n-grams `terms(words)` stands in the text, `words` being `toks`
+        as the analyzer sees them (names masked, if it masks them)."""
         lo, hi = self.word_ngrams
-        grams = list(toks) if lo == 1 else []
+        spans = [(start, end) for _, start, end in toks] if lo == 1 else []
         for n in range(max(lo, 2), hi + 1):
-            grams.extend((" ".join(words[i:i + n]), toks[i][1], toks[i + n - 1][2])
-                         for i in range(len(toks) - n + 1))
+            spans.extend((toks[i][1], toks[i + n - 1][2]) for i in range(len(toks) - n + 1))
         if self.char_ngrams:
             lo, hi = self.char_ngrams
-            for word, start, end in toks:
+            for word, (_, start, end) in zip(words, toks):  # as many as `terms` makes of the padded word
+                spans.extend([(start, end)] * sum(max(0, len(word) + 3 - n) for n in range(lo, hi + 1)))
+        return spans
+
+    def terms(self, words: list[str]) -> list[str]:
+        """The n-grams of `grams` without their spans, from the words (lower-cased, names
+        masked if this analyzer masks them): all that scoring needs."""
+        lo, hi = self.word_ngrams
+        terms = list(words) if lo == 1 else []
+        for n in range(max(lo, 2), hi + 1):
+            terms.extend(map(" ".join, zip(*(words[k:] for k in range(n)))))
+        if self.char_ngrams:
+            lo, hi = self.char_ngrams
+            for word in words:
                 padded = f" {word} "
-                grams.extend((f"#{padded[i:i + n]}", start, end)
-                             for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
-        return grams
+                terms.extend(f"#{padded[i:i + n]}" for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
+        return terms
 
     def __call__(self, text: str) -> list[str]:
         return [g for g, _, _ in self.grams(text)]
@@ -228,6 +260,16 @@ class CueSet:
         return cls(tuple(names), chosen, lexicons or {})
 
     @property
+    def compiled(self) -> dict[str, re.Pattern]:
+        """The pattern cues in use, by name, compiled."""
+        return self._compiled
+
+    @property
+    def lexicon_analyzer(self) -> Analyzer:
+        """What the word lists are matched against: n-grams up to their longest term, names masked."""
+        return self._lexicon_grams
+
+    @property
     def pattern_strings(self) -> list[str]:
         """The regular expressions of the pattern cues in use."""
         return [p.pattern for p in self._compiled.values()]
@@ -245,8 +287,8 @@ class CueSet:
                  for name, pattern in self._compiled.items() for start, end in features.spans(pattern)]
         if self.lexicons:
             index = self._lexicon_index
-            for gram, start, end in features.grams(self._lexicon_grams):
-                cues = index.get(gram)
+            for cues, (start, end) in zip(map(index.get, features.terms(self._lexicon_grams)),
+                                          features.gram_spans(self._lexicon_grams)):
                 if cues:
                     found.extend(CueMatch(cue, start, end) for cue in cues)
         return found
@@ -257,9 +299,8 @@ class CueSet:
         counts = dict.fromkeys(self.names, 0)
         counts.update(zip(self._compiled, features.span_counts(self._pattern_list)))
         if self.lexicons:
-            index = self._lexicon_index
-            for gram, _, _ in features.grams(self._lexicon_grams):
-                for cue in index.get(gram, ()):
+            for cues in filter(None, map(self._lexicon_index.get, features.terms(self._lexicon_grams))):
+                for cue in cues:
                     counts[cue] += 1
         return counts
 

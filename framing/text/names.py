@@ -49,9 +49,13 @@ i i'm i've i'd i'll
 """)
 
 
+_LISTED = GROUPS | PEOPLE
+
+
 def listed(word: str) -> bool:
-    base = word.removesuffix("'s").removesuffix("\u2019s")
-    return base in GROUPS or base in PEOPLE
+    if not word.endswith("s"):  # nothing to take off: the common case, and one set lookup
+        return word in _LISTED
+    return word.removesuffix("'s").removesuffix("\u2019s") in _LISTED
 
 
 def is_name(word: str, original: str, first: bool) -> bool:
@@ -62,22 +66,28 @@ def is_name(word: str, original: str, first: bool) -> bool:
 
 
 def masked(text: str, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """`toks` with every name replaced by the placeholder, inside hyphenated words too
-    ("anti-Israel" becomes "anti-_name_"). In a headline in title case, where nearly every
-    word is capitalized, only the listed names count."""
-    capitals = [text[start].isupper() for _, start, _ in toks]
-    title_case = len(toks) > 3 and sum(capitals) > 0.6 * len(toks)
+    """`toks` with every name replaced by the placeholder (see `mask_words`)."""
+    words = mask_words([word for word, _, _ in toks], [text[start:end] for _, start, end in toks])
+    return [(word, start, end) for word, (_, start, end) in zip(words, toks)]
+
+
+def mask_words(words: list[str], originals: list[str]) -> list[str]:
+    """`words` (lower-cased tokens; `originals` as written) with every name replaced by the
+    placeholder, inside hyphenated words too ("anti-Israel" becomes "anti-_name_"). In a
+    headline in title case, where nearly every word is capitalized, only the listed names count."""
+    capitals = [original[:1].isupper() for original in originals]
+    title_case = len(words) > 3 and sum(capitals) > 0.6 * len(words)
     out = []
-    for i, (word, start, end) in enumerate(toks):
+    for i, (word, original) in enumerate(zip(words, originals)):
         if "-" not in word:  # the common case, kept fast: this runs for every word scored
             name = listed(word) if title_case else (listed(word) or (
                 i > 0 and capitals[i] and word not in _NOT_NAMES))
-            out.append((PLACEHOLDER, start, end) if name else (word, start, end))
+            out.append(PLACEHOLDER if name else word)
             continue
-        parts, originals = word.split("-"), text[start:end].split("-")
-        if len(parts) != len(originals):  # the tokenizer changed the word: judge it whole
-            parts, originals = [word], [text[start:end]]
-        kept = [PLACEHOLDER if (listed(part) if title_case else is_name(part, original, i == 0 and j == 0))
-                else part for j, (part, original) in enumerate(zip(parts, originals))]
-        out.append(("-".join(kept), start, end))
+        parts, pieces = word.split("-"), original.split("-")
+        if len(parts) != len(pieces):  # the tokenizer changed the word: judge it whole
+            parts, pieces = [word], [original]
+        kept = [PLACEHOLDER if (listed(part) if title_case else is_name(part, piece, i == 0 and j == 0))
+                else part for j, (part, piece) in enumerate(zip(parts, pieces))]
+        out.append("-".join(kept))
     return out

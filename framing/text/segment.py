@@ -81,11 +81,11 @@ def _layout_units(text: str) -> Iterator[tuple[int, int, str]]:
 def is_debris(text: str) -> bool:
     """Bylines, photo credits, share buttons, URLs: text around an article, not of it."""
     stripped = text.strip()
-    words = _WORD.findall(stripped)
-    if not words or _URL_OR_EMAIL.match(stripped):
+    if not _WORD.search(stripped) or _URL_OR_EMAIL.match(stripped):
         return True
     if _punctuated(stripped):
         return False
+    words = _WORD.findall(stripped)
     if len(words) < 2 or stripped.endswith("/"):
         return True
     if len(words) <= 8 and ("/" in stripped or "|" in stripped or _DEBRIS_START.match(stripped)):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .cue_scan import trie
+
 
 def whole_words(*words: str) -> re.Pattern:
     """A compiled case-insensitive pattern matching any of `words` (regular expressions) as whole words."""
@@ -19,22 +21,8 @@ def word_trie(*words: str) -> str:
     """Like `word_pattern` for literal words, but as a trie: one pass over the
     alternatives instead of one per word, which keeps long word lists fast. Each word with a
     straight apostrophe also matches with a curly one."""
-    trie: dict = {}
-    for word in words:
-        for variant in {word, word.replace("'", "\u2019")}:
-            node = trie
-            for ch in variant.lower():
-                node = node.setdefault(ch, {})
-            node[""] = {}
-
-    def build(node: dict) -> str:
-        if list(node) == [""]:
-            return ""
-        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return r"(?i)(?<![\w'\u2019-])(?:" + build(trie) + r")(?![\w'\u2019-])"
+    variants = {variant.lower() for word in words for variant in (word, word.replace("'", "\u2019"))}
+    return r"(?i)(?<![\w'\u2019-])(?:" + trie(variants) + r")(?![\w'\u2019-])"
 
 
 def word_class(*words: str) -> str:

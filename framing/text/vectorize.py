@@ -1,0 +1,124 @@
+"""Every classifier's features for a batch of sentences at once, each piece worked out once.
+
+The classifiers share their analyzer and most of their cue patterns. So a sentence's words
+are found once and its n-grams made once per analyzer; each n-gram is looked up once, in one
+dictionary that joins the vocabularies and word lists read with that analyzer; its cue
+patterns are scanned once. NumPy then turns the (sentence, n-gram, count) triples into each
+classifier's TF-IDF terms and cue counts for the whole batch, and `LinearModel.decisions`
+does the sums exactly as it would for one classifier alone.
+"""
+from __future__ import annotations
+
+import math
+from itertools import chain, repeat
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .features import CONTEXT_CUES, LEXICON_PREFIX, Analyzer, TextFeatures
+
+if TYPE_CHECKING:
+    from ..classifiers.linear import LinearModel
+
+# math.log1p of small counts, the cue values of the one-sentence path (NumPy's log1p may
+# differ from it in the last bit).
+_LOG1P = np.array([math.log1p(count) for count in range(64)])
+
+
+def log1p_counts(counts: np.ndarray) -> np.ndarray:
+    """`math.log1p` of each count."""
+    top = int(counts.max(initial=0))
+    table = _LOG1P if top < len(_LOG1P) else np.array([math.log1p(count) for count in range(top + 1)])
+    return table[counts]
+
+
+class Vectorizer:
+    """Scores batches of sentences with several classifiers (`probabilities`)."""
+
+    def __init__(self, classifiers: dict[str, LinearModel]) -> None:
+        self.classifiers = classifiers
+        # One dictionary per analyzer: the terms of every vocabulary and word list it feeds,
+        # each numbered once. The largest vocabulary keeps its own numbers (its columns).
+        vocabularies: dict[Analyzer, list[dict[str, int] | frozenset[str]]] = {}
+        for model in sorted(classifiers.values(), key=lambda m: -len(m.vocabulary)):
+            vocabularies.setdefault(model.analyzer, []).append(model.vocabulary)
+            for terms in model.cues.lexicons.values():
+                vocabularies.setdefault(model.cues.lexicon_analyzer, []).append(terms)
+        self._lookups: dict[Analyzer, dict[str, int]] = {}
+        for analyzer, term_sets in vocabularies.items():
+            first = term_sets[0]
+            # A model's vocabulary numbers its terms 0..n-1: they can stand as they are.
+            lookup = dict(first) if isinstance(first, dict) else {}
+            for terms in term_sets[1:] if isinstance(first, dict) else term_sets:
+                for term in terms:
+                    if term not in lookup:
+                        lookup[term] = len(lookup)
+            self._lookups[analyzer] = lookup
+        self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary)
+                         for task, m in classifiers.items()}
+        self._lexicons = {(task, LEXICON_PREFIX + name): self._members(self._lookups[m.cues.lexicon_analyzer], terms)
+                          for task, m in classifiers.items() for name, terms in m.cues.lexicons.items()}
+        patterns = {p.pattern: p for m in classifiers.values() for p in m.cues.compiled.values()}
+        self._patterns = list(patterns.values())
+        self._pattern_index = {key: i for i, key in enumerate(patterns)}
+        # Where each classifier's cues stand among all the cue values of a batch (`probabilities`).
+        lexicon_index = {cue: len(patterns) + i for i, cue in enumerate(self._lexicons)}
+        context_index = {name: len(patterns) + len(self._lexicons) + i for i, name in enumerate(CONTEXT_CUES)}
+        self._cue_columns = {task: [context_index[name] if name in CONTEXT_CUES
+                                    else self._pattern_index[m.cues.compiled[name].pattern] if name in m.cues.compiled
+                                    else lexicon_index[task, name] for name in m.cues.names]
+                             for task, m in classifiers.items()}
+
+    @staticmethod
+    def _indexed(lookup: dict[str, int], vocabulary: dict[str, int]) -> np.ndarray:
+        """Each looked-up number's column in `vocabulary`, -1 where it has none."""
+        columns = np.full(len(lookup), -1, dtype=np.int64)
+        columns[np.fromiter(map(lookup.__getitem__, vocabulary), np.int64, len(vocabulary))] = \
+            np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
+        return columns
+
+    @staticmethod
+    def _members(lookup: dict[str, int], terms: frozenset[str]) -> np.ndarray:
+        members = np.zeros(len(lookup), dtype=np.int64)
+        members[np.fromiter(map(lookup.__getitem__, terms), np.int64, len(terms))] = 1
+        return members
+
+    def _counted(self, features: list[TextFeatures], analyzer: Analyzer) -> tuple[np.ndarray, ...]:
+        """(sentence, term number, occurrences) of every known term, by sentence then number."""
+        lookup = self._lookups[analyzer]
+        terms = [sentence.terms(analyzer) for sentence in features]
+        numbers = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+        rows = np.repeat(np.arange(len(features), dtype=np.int64), [len(t) for t in terms])
+        known = numbers >= 0
+        width = len(lookup)
+        pairs, counts = np.unique(rows[known] * width + numbers[known], return_counts=True)
+        row, term = np.divmod(pairs, width)
+        return row, term, counts
+
+    def probabilities(self, features: list[TextFeatures], attributed: list[bool],
+                      quoted_shares: list[float]) -> dict[str, np.ndarray]:
+        """Each classifier's probability for each sentence (`LinearModel.probability`)."""
+        n = len(features)
+        counted = {analyzer: self._counted(features, analyzer) for analyzer in self._lookups}
+        pattern_counts = np.array([f.span_counts(self._patterns) for f in features],
+                                  dtype=np.int64).reshape(n, len(self._patterns))
+        # Every cue value of every classifier side by side, each classifier's picked out at once:
+        # the pattern counts, then the word-list counts, then the context.
+        lexicon_counts = []
+        for (task, _), members in self._lexicons.items():
+            rows, terms, counts = counted[self.classifiers[task].cues.lexicon_analyzer]
+            lexicon_counts.append(np.bincount(rows, members[terms] * counts, minlength=n).astype(np.int64))
+        counts_matrix = np.column_stack([pattern_counts, *lexicon_counts])
+        values = np.column_stack([log1p_counts(counts_matrix), np.asarray(attributed, dtype=float),
+                                  np.asarray(quoted_shares, dtype=float)])
+        probabilities = {}
+        for task, model in self.classifiers.items():
+            rows, terms, counts = counted[model.analyzer]
+            columns = self._columns[task][terms]
+            kept = columns >= 0
+            rows, columns, counts = rows[kept], columns[kept], counts[kept]
+            order = np.argsort(rows * len(model.vocabulary) + columns, kind="stable")
+            cue_values = np.ascontiguousarray(values[:, self._cue_columns[task]])
+            decisions = model.decisions(n, rows[order], columns[order], counts[order], cue_values)
+            probabilities[task] = 1.0 / (1.0 + np.exp(-decisions))
+        return probabilities

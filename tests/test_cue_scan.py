@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.pipeline.scoring import load_models
-from framing.text.cue_scan import CASE_FOLDS_TO_ASCII, CueScanner, _alternatives
+from framing.text.cue_scan import CueScanner
+from framing.text.pattern_parts import CASE_FOLDS_TO_ASCII, top_alternatives
 from framing.text.segment import segment
 from framing.text.word_patterns import word_class, word_pattern, word_trie
 
@@ -56,9 +57,9 @@ def test_overlapping_and_repeated_matches_follow_finditer():
 
 
 def test_alternatives_split_only_where_the_group_is_not_repeated():
-    assert _alternatives(r"(?:a(?:b|c)|[|)]x|\(y)(?!z)") == (["a(?:b|c)", "[|)]x", r"\(y"], "(?!z)")
-    assert _alternatives("(?:(?:al|b))(?!z)") == (["al", "b"], "(?!z)")
-    assert _alternatives("(?:ab|a)*c") == (["(?:ab|a)*c"], "")
+    assert top_alternatives(r"(?:a(?:b|c)|[|)]x|\(y)(?!z)") == (["a(?:b|c)", "[|)]x", r"\(y"], "(?!z)")
+    assert top_alternatives("(?:(?:al|b))(?!z)") == (["al", "b"], "(?!z)")
+    assert top_alternatives("(?:ab|a)*c") == (["(?:ab|a)*c"], "")
 
 
 def test_cue_counts_are_those_of_the_listed_matches():

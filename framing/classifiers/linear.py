@@ -20,41 +20,16 @@ from typing import NamedTuple
 import numpy as np
 
 from ..errors import ModelError
-from ..text.features import FUNCTION_WORDS, Analyzer, CueMatch, CueSet, TextFeatures, text_features
+from ..text.cue_set import CueSet
+from ..text.features import FUNCTION_WORDS, Analyzer, TextFeatures, text_features
 from ..text.names import PLACEHOLDER
+from .evaluation import Contribution, Evaluation
 from .manifest import verify
 
 FORMAT = "framing-linear/2"
 TOP_TRIGGERS = 6
 MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
-
-
-@dataclass
-class Contribution:
-    """How much one term or cue, at one place in the sentence, pushed the decision."""
-
-    start: int
-    end: int
-    kind: str  # "term" or a cue name
-    weight: float
-
-
-@dataclass
-class Evaluation:
-    """What one classifier computed for one sentence."""
-
-    text: str
-    decision: float
-    values: dict[int, float]  # TF-IDF value of each vocabulary term present
-    occurrences: list[tuple[int, int, int]]  # (term index, start, end) of each occurrence
-    counts: dict[int, int]  # occurrences of each vocabulary term present
-    matches: list[CueMatch]
-    cue_values: list[float]
-
-    @property
-    def probability(self) -> float:
-        return 1.0 / (1.0 + math.exp(-self.decision))
 
 
 class _TermValues(NamedTuple):

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import dimensions
-from ..classifiers.linear import Evaluation, LinearModel
+from ..classifiers.evaluation import Evaluation
+from ..classifiers.linear import LinearModel
 from ..classifiers.models_dir import model_files, model_versions
 from ..classifiers.voice import VoiceModel, load_voice_model
 from ..errors import ModelError

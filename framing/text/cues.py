@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..pipeline.document import Span
-from .cue_scan import trie
+from .pattern_parts import trie
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _CLOSE = {"\u201d", "\u00bb"}

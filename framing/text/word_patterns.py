@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .cue_scan import trie
+from .pattern_parts import trie
 
 
 def whole_words(*words: str) -> re.Pattern:

@@ -10,7 +10,7 @@ from ..classifiers.linear import LinearModel
 from ..classifiers.models_dir import shipped_models_dir
 from ..errors import FramingError
 from ..reading.decoding import decode
-from ..text.features import CueSet
+from ..text.cue_set import CueSet
 from ..text.splitter import SPLITTER_FILE, save_parameters, train_parameters
 from . import datasets
 from .boundaries import boundary_scores, joined_layout

@@ -15,8 +15,8 @@ import numpy as np
 
 from ..classifiers.linear import LinearModel
 from ..classifiers.manifest import record
+from ..text.cue_set import CueSet
 from ..text.cues import standalone_context
-from ..text.features import CueSet
 from .calibration import fit_calibration, out_of_fold_news
 from .datasets import Example
 from .labelling.labels import PRODUCT_KIND

@@ -139,7 +139,7 @@ class ResultCache:
 
     def put(self, result: dict, text: str | None = None, fields: frozenset[str] = ALL) -> None:
         """Store the result with these fields of `text` (by default the result's own); one that
-        comes with its JSON line (see batch.Result) is not encoded again."""
+        comes with its JSON line (see batch.local.Result) is not encoded again."""
         line = getattr(result, "json_line", None)
         stored = without_identity(line, result) if line else None
         if stored is None:

@@ -1,4 +1,4 @@
-"""Score on a Dask cluster: the same results, in the same order, as `batch.Batch`.
+"""Score on a Dask cluster: the same results, in the same order, as `batch.local.Batch`.
 
 The client reads the inputs (so a bad file or record is an `InputError` exactly as on one
 machine, and the result cache is consulted before anything is sent) and cuts the articles

@@ -86,7 +86,7 @@ def _manifest_entries(folder: Path) -> list[dict]:
 # ---------------------------------------------------------------- the folder
 
 class PartitionedOutput:
-    """A folder of parts, written like a `output.Writer` (`write`, `close`); `pending` filters
+    """A folder of parts, written like a formatter (`write`, `close`); `pending` filters
     the documents to score, leaving out those the folder holds already, and keeps the input
     errors for the errors file."""
 

@@ -2,7 +2,7 @@
 
 Scoring needs no scikit-learn object: the vocabulary, idf weights, coefficients and cue
 word lists are enough, which keeps model files free of pickles, start-up fast, and every
-contribution to a verdict countable term by term. `training.py` checks that these arrays
+contribution to a verdict countable term by term. `training/fit.py` checks that these arrays
 reproduce the scikit-learn pipeline they were exported from.
 """
 from __future__ import annotations

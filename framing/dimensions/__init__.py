@@ -26,7 +26,7 @@ class Dimension:
     positive: str  # the label of a positive verdict, as the training data spells it
     negative: str
     purpose: str  # one sentence: what it flags (model card, help)
-    recipe: str  # "module:attribute" of its `tasks.TaskConfig`
+    recipe: str  # "module:attribute" of its `training.tasks.TaskConfig`
     colour: str  # terminal colour of its trigger words (a click.style name)
     html_colour: str  # its colour in the HTML report
     tint: str  # background of its trigger words in the HTML report
@@ -40,7 +40,7 @@ class Dimension:
     # "kinds" or "" (scoring works it out even when the output shows no triggers).
     scores_read: str = ""
     # Scores of its own for an article: (scored sentences as (index, Sentence), flagged ones,
-    # words) -> a dict merged into the dimension's article scores.
+    # words) -> a dict, its `DimensionScores.extras`.
     extras: Callable[[list, list, int], dict] | None = None
     extra_columns: tuple[str, ...] = ()  # those of `extras` that are numbers, as CSV columns
     summary: Callable[..., str] | None = None  # its article's `DimensionScores` -> the summary line's tail
@@ -50,7 +50,7 @@ class Dimension:
         return self.html_flag or f"border-bottom:2px solid {self.html_colour}"
 
     def task(self):
-        """Its training recipe (a `tasks.TaskConfig`), imported on first use."""
+        """Its training recipe (a `training.tasks.TaskConfig`), imported on first use."""
         module, attribute = self.recipe.split(":")
         return getattr(importlib.import_module(module), attribute)
 

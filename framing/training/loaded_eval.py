@@ -80,7 +80,7 @@ def babe_word_spans(root: Path) -> dict[str, list[tuple[int, int]]]:
 
 
 def out_of_fold(examples: list[Example], config: TaskConfig, cues, folds: int = training.FOLDS):
-    """Out-of-fold probabilities and the exported model of each example's fold (training.py's folds)."""
+    """Out-of-fold probabilities and the exported model of each example's fold (training/fit.py's folds)."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.array([e.label for e in examples])

@@ -27,7 +27,6 @@ def result_warnings(result: dict) -> list[str]:
     return notes
 
 
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @output_options(FORMATTERS, folders=True)
@@ -73,9 +72,9 @@ def result_warnings(result: dict) -> list[str]:
 @click.option("--min-weight", type=click.FloatRange(0), default=MIN_WEIGHT, show_default=True,
               help="Text: mark and list trigger words from this weight up.")
 @click.option("--fields", "chosen_fields", metavar="FIELD,...",
-              help="JSON/JSONL: write (and compute) only these of scores, sentences, triggers, readability, "
+              help="JSON, JSONL, Parquet: write (and compute) only these of scores, sentences, triggers, readability, "
                    "text (default: all; see README, Choosing fields).")
-@click.option("--no-triggers", is_flag=True, help="JSON/JSONL: leave out trigger words and kinds (faster).")
+@click.option("--no-triggers", is_flag=True, help="JSON, JSONL, Parquet: leave out trigger words and kinds (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary of failed inputs.")
 @library_errors
 def score(paths, fmt, output, part_size, models_dir, unit, include, exclude, text_field, id_field, title_field,

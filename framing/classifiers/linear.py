@@ -192,12 +192,12 @@ class LinearModel:
         terms = self._term_values(sentences)
         cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
                               dtype=float).reshape(n, len(self.cues.names))
-        decisions = []
-        for head, intercept in zip(self.kind_coef, self.kind_intercept):
-            cues = np.zeros(n)
-            for j, weight in enumerate(head[width:]):
-                cues = cues + cue_values[:, j] * weight
-            decisions.append(intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues)
+        # Every head's cue sums at once (sentence by head), cue after cue as `evaluate` adds them.
+        cues = np.zeros((n, len(self.kind_names)))
+        for j, weights in enumerate(self.kind_coef[:, width:].T):
+            cues = cues + np.multiply.outer(cue_values[:, j], weights)
+        decisions = [intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues[:, k]
+                     for k, (head, intercept) in enumerate(zip(self.kind_coef, self.kind_intercept))]
         return [self._kinds(d) for d in np.column_stack(decisions).tolist()]
 
     def _kinds(self, decisions: list[float]) -> list[str]:

@@ -76,9 +76,10 @@ class LinearModel:
         return self.evaluations([text_features(text)], [attributed], [quoted_share])[0]
 
     def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
-                    quoted_shares: list[float]) -> list[Evaluation]:
-        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once."""
-        terms = self._term_values(sentences)
+                    quoted_shares: list[float], indices: np.ndarray | None = None) -> list[Evaluation]:
+        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once;
+        `indices` are their terms' vocabulary indices, if already looked up (`_term_values`)."""
+        terms = self._term_values(sentences, indices)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
         evaluations = []
@@ -95,14 +96,16 @@ class LinearModel:
                                           matches, cue_values))
         return evaluations
 
-    def _term_values(self, sentences: list[TextFeatures]) -> _TermValues:
+    def _term_values(self, sentences: list[TextFeatures], indices: np.ndarray | None = None) -> _TermValues:
         """Each sentence's vocabulary terms in order of first occurrence, with their counts and
         TF-IDF values as the vectorizer computes them (sublinear tf times idf, l2-normalized);
         every sum is added up term by term in that order, so one sentence comes out the same
-        whatever else is in the batch."""
+        whatever else is in the batch. `indices`: every term's vocabulary index (-1: none),
+        sentence after sentence, if already looked up."""
         n, width = len(sentences), len(self.vocabulary)
         terms = [features.terms(self.analyzer) for features in sentences]
-        indices = np.fromiter(map(self.vocabulary.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+        if indices is None:
+            indices = np.fromiter(map(self.vocabulary.get, chain.from_iterable(terms), repeat(-1)), np.int64)
         lengths = [len(t) for t in terms]
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
         known = indices >= 0
@@ -180,24 +183,25 @@ class LinearModel:
         return sorted(found, key=lambda c: -c.weight)
 
     def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
-              quoted_shares: list[float]) -> list[list[str]]:
+              quoted_shares: list[float], indices: np.ndarray | None = None) -> list[list[str]]:
         """Each sentence's likeliest kind, and any other its head is confident of (most
         speculative sentences are of one kind; the margin was chosen on the news dev split).
 
         A head's decision is `evaluate`'s sum with the head's weights: the same TF-IDF values,
-        added in the same order (terms by first occurrence, then cues), for all sentences at once."""
+        added in the same order (terms by first occurrence, then cues), for all sentences at once;
+        `indices` as in `evaluations`."""
         if not self.kind_names:
             return [[] for _ in sentences]
         n, width = len(sentences), len(self.vocabulary)
-        terms = self._term_values(sentences)
+        terms = self._term_values(sentences, indices)
         cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
                               dtype=float).reshape(n, len(self.cues.names))
-        decisions = []
-        for head, intercept in zip(self.kind_coef, self.kind_intercept):
-            cues = np.zeros(n)
-            for j, weight in enumerate(head[width:]):
-                cues = cues + cue_values[:, j] * weight
-            decisions.append(intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues)
+        # Every head's cue sums at once (sentence by head), cue after cue as `evaluate` adds them.
+        cues = np.zeros((n, len(self.kind_names)))
+        for j, weights in enumerate(self.kind_coef[:, width:].T):
+            cues = cues + np.multiply.outer(cue_values[:, j], weights)
+        decisions = [intercept + np.bincount(terms.rows, terms.values * head[terms.columns], minlength=n) + cues[:, k]
+                     for k, (head, intercept) in enumerate(zip(self.kind_coef, self.kind_intercept))]
         return [self._kinds(d) for d in np.column_stack(decisions).tolist()]
 
     def _kinds(self, decisions: list[float]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -40,19 +41,18 @@ class VoiceModel:
         self._weights = np.ascontiguousarray(self.coef.T)  # (features, classes): one row per feature
 
     def decision(self, rows: list[dict[str, float]]) -> np.ndarray:
-        """Each row's score per class (features the model does not know count for nothing)."""
-        index = self._index
-        sentence, columns, values = [], [], []
-        for i, row in enumerate(rows):
-            for name, value in row.items():
-                j = index.get(name)
-                if j is not None and value:
-                    sentence.append(i)
-                    columns.append(j)
-                    values.append(value)
+        """Each row's score per class (features the model does not know count for nothing).
+        Every feature value is looked up at C speed, all rows at once; the weights are added
+        row by row in the rows' order, as one by one."""
+        lengths = [len(row) for row in rows]
+        total = sum(lengths)
+        columns = np.fromiter(map(self._index.get, chain.from_iterable(rows), repeat(-1)), np.int64, total)
+        values = np.fromiter(chain.from_iterable(map(dict.values, rows)), float, total)
+        sentence = np.repeat(np.arange(len(rows)), lengths)
+        kept = (columns >= 0) & (values != 0)
         scores = np.tile(self.intercept, (len(rows), 1))
-        if columns:
-            np.add.at(scores, np.asarray(sentence), self._weights[columns] * np.asarray(values)[:, None])
+        if kept.any():
+            np.add.at(scores, sentence[kept], self._weights[columns[kept]] * values[kept][:, None])
         return scores
 
     def predict(self, rows: list[dict[str, float]]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import dimensions
 from ..classifiers.evaluation import Evaluation
@@ -24,6 +25,9 @@ from ..text.vectorize import Vectorizer
 from .aggregate import article_scores
 from .document import Document, Sentence, Span, Verdict
 from .fields import ALL
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -100,17 +104,20 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
-    batch = models.vectorizer.probabilities(features, attributed, quoted_shares)
+    looked_up = models.vectorizer.look_up(features)
+    batch = models.vectorizer.probabilities(features, attributed, quoted_shares, looked_up)
     for task, model in models.classifiers.items():
         probabilities = batch[task].tolist()
         threshold, need = models.thresholds[task], explain.get(task)
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
         positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
-        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units))) if need else {}
+        # The positive sentences' terms as the model's vocabulary numbers them, from the batch's look-up.
+        indices = models.vectorizer.vocabulary_indices(looked_up, task, positive) if need else None
+        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, indices))) if need else {}
         evaluations = dict(zip(positive, model.evaluations(
-            positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units])
-                               if need == "triggers" else []))
+            positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units],
+            indices) if need == "triggers" else []))
         for i, (unit, probability) in enumerate(zip(units, probabilities)):
             if probability < threshold:
                 verdict = Verdict(round(probability, 4), dimension.negative)
@@ -123,11 +130,11 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
 
 
 def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: list[TextFeatures],
-           units: list[_Unit]) -> list[list[str]]:
+           units: list[_Unit], indices: np.ndarray | None = None) -> list[list[str]]:
     """Positive verdicts' kinds: from the model's kind heads, or from the kinds of the cues
-    that matched, for a dimension that names kinds."""
+    that matched, for a dimension that names kinds (`indices` as in `LinearModel.evaluations`)."""
     if model.kind_names:
-        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units])
+        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units], indices)
     if dimension.cue_kind:
         return [sorted({k for m in model.cues.matches(f) if (k := dimension.cue_kind(m.cue))}) for f in features]
     return [[] for _ in features]

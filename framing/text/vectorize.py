@@ -10,8 +10,8 @@ does the sums exactly as it would for one classifier alone.
 from __future__ import annotations
 
 import math
-from itertools import chain, repeat
-from typing import TYPE_CHECKING
+from itertools import accumulate, chain, repeat
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -30,6 +30,14 @@ def log1p_counts(counts: np.ndarray) -> np.ndarray:
     top = int(counts.max(initial=0))
     table = _LOG1P if top < len(_LOG1P) else np.array([math.log1p(count) for count in range(top + 1)])
     return table[counts]
+
+
+class LookedUp(NamedTuple):
+    """A batch's terms numbered in each analyzer's dictionary (-1: in none), all sentences'
+    one after the other, and where each sentence's start (and the last one's end)."""
+
+    numbers: dict[Analyzer, np.ndarray]
+    starts: dict[Analyzer, list[int]]
 
 
 class Vectorizer:
@@ -83,23 +91,40 @@ class Vectorizer:
         members[np.fromiter(map(lookup.__getitem__, terms), np.int64, len(terms))] = 1
         return members
 
-    def _counted(self, features: list[TextFeatures], analyzer: Analyzer) -> tuple[np.ndarray, ...]:
+    def look_up(self, features: list[TextFeatures]) -> LookedUp:
+        """Every term of the sentences numbered, once per analyzer."""
+        numbers, starts = {}, {}
+        for analyzer, lookup in self._lookups.items():
+            terms = [sentence.terms(analyzer) for sentence in features]
+            numbers[analyzer] = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+            starts[analyzer] = [0, *accumulate(map(len, terms))]
+        return LookedUp(numbers, starts)
+
+    def vocabulary_indices(self, looked_up: LookedUp, task: str, chosen: list[int]) -> np.ndarray:
+        """The terms of the chosen sentences, one after the other, as indices into the task's
+        vocabulary (-1 where it has none): what `LinearModel` would look up itself."""
+        analyzer = self.classifiers[task].analyzer
+        numbers, starts = looked_up.numbers[analyzer], looked_up.starts[analyzer]
+        picked = np.concatenate([numbers[starts[i]:starts[i + 1]] for i in chosen]) if chosen else numbers[:0]
+        return np.where(picked >= 0, self._columns[task][picked], -1)
+
+    def _counted(self, looked_up: LookedUp, analyzer: Analyzer) -> tuple[np.ndarray, ...]:
         """(sentence, term number, occurrences) of every known term, by sentence then number."""
-        lookup = self._lookups[analyzer]
-        terms = [sentence.terms(analyzer) for sentence in features]
-        numbers = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
-        rows = np.repeat(np.arange(len(features), dtype=np.int64), [len(t) for t in terms])
+        numbers, starts = looked_up.numbers[analyzer], looked_up.starts[analyzer]
+        rows = np.repeat(np.arange(len(starts) - 1, dtype=np.int64), np.diff(starts))
         known = numbers >= 0
-        width = len(lookup)
+        width = len(self._lookups[analyzer])
         pairs, counts = np.unique(rows[known] * width + numbers[known], return_counts=True)
         row, term = np.divmod(pairs, width)
         return row, term, counts
 
     def probabilities(self, features: list[TextFeatures], attributed: list[bool],
-                      quoted_shares: list[float]) -> dict[str, np.ndarray]:
-        """Each classifier's probability for each sentence (`LinearModel.probability`)."""
+                      quoted_shares: list[float], looked_up: LookedUp | None = None) -> dict[str, np.ndarray]:
+        """Each classifier's probability for each sentence (`LinearModel.probability`);
+        `looked_up` is `look_up(features)` if already known."""
         n = len(features)
-        counted = {analyzer: self._counted(features, analyzer) for analyzer in self._lookups}
+        looked_up = self.look_up(features) if looked_up is None else looked_up
+        counted = {analyzer: self._counted(looked_up, analyzer) for analyzer in self._lookups}
         pattern_counts = np.array([f.span_counts(self._patterns) for f in features],
                                   dtype=np.int64).reshape(n, len(self._patterns))
         # Every cue value of every classifier side by side, each classifier's picked out at once:

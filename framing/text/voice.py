@@ -185,7 +185,7 @@ def sentence_features(sentence: Sentence) -> dict[str, float]:
     if f.get("first_person_outside"):
         f["first_person_any"] = 1.0
     f["log_len"] = math.log1p(len(s)) / 6
-    f.update((f"w={word}", 1.0) for word in words & SMALL_VOCAB)
+    f.update((f"w={word}", 1.0) for word in sorted(words & SMALL_VOCAB))  # sorted: the same sums in every process
     return f
 
 

@@ -57,6 +57,12 @@ def test_hard_wrapped_prose_is_joined():
     assert texts(text) == [text]
 
 
+@pytest.mark.parametrize("intro", ["The engineers' report reads:", "She shared her story\u2026", "He wrote..."])
+def test_a_line_introducing_the_next_ends_its_sentence(intro):
+    text = f"{intro}\nThe deck has cracked in three places.\nBuses can no longer cross it."
+    assert texts(text) == [intro, "The deck has cracked in three places.", "Buses can no longer cross it."]
+
+
 def test_list_items_are_sentences_without_their_markers():
     sentences = segment("The plan includes:\n- a new bridge\n- two parks\n1. more buses")
     assert [(s.text, s.kind) for s in sentences] == [

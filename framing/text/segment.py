@@ -17,6 +17,9 @@ MAX_SENTENCE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _FINAL_PUNCTUATION = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
+# A line ending in a colon or an ellipsis introduces what the next line holds (a block quotation,
+# a letter, a list): Punkt would run the two together, and they often speak with different voices.
+_INTRODUCES = re.compile(r"(?::|\u2026|\.\.\.)[ \t]*$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _DEBRIS_START = re.compile(
     r"(?i)^(by\s|photo|image|picture|credit|source:|file photo|read more|related|advertisement"
@@ -55,7 +58,8 @@ def _layout_units(text: str) -> Iterator[tuple[int, int, str]]:
     A line without final punctuation stands alone when it is a paragraph of its own, when
     most lines of its paragraph end in punctuation (one sentence per line: the odd one out is
     a heading, a byline or a caption), or when it opens the document and the next line starts
-    a new sentence (a headline). In hard-wrapped prose it is just part of a sentence.
+    a new sentence (a headline). In hard-wrapped prose it is just part of a sentence. A line
+    that introduces the next (`_INTRODUCES`) ends its stretch.
     """
     for p_start, p_end in _paragraphs(text):
         lines = [(s, e) for s, e in _lines(text, p_start, p_end) if text[s:e].strip()]
@@ -74,6 +78,9 @@ def _layout_units(text: str) -> Iterator[tuple[int, int, str]]:
             else:
                 prose_start = s if prose_start is None else prose_start
                 prose_end = e
+                if n < len(lines) - 1 and _INTRODUCES.search(text, s, e):
+                    yield prose_start, prose_end, "sentence"
+                    prose_start = None
         if prose_start is not None:
             yield prose_start, prose_end, "sentence"
 

@@ -10,6 +10,7 @@ from framing.classifiers.manifest import MANIFEST
 from framing.classifiers.voice import VoiceModel, load_voice_model
 from framing.cli import main
 from framing.pipeline.schema import document_from_dict
+from framing.text.quote_state import block_runs
 from framing.text.segment import segment
 from framing.text.voice import voice_features
 
@@ -68,6 +69,44 @@ def test_an_altered_voice_model_is_refused(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (f"framing: error: {folder / 'voice.json'}: checksum does not match {MANIFEST} "
                              "(truncated or altered); refusing to load it\n")
+
+
+BRIDGE = "Council votes to close the river bridge\n\nThe city council voted on Tuesday to close the bridge.\n"
+BLOCK = ("The engineers' report to the council reads:\n"
+         "The deck has cracked in three places and the supports are rusting through.\n"
+         "Buses can no longer cross it safely.\n"
+         "Every week of delay makes the repair dearer.\n")
+
+
+def voices(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.voice) for s in framing.analyze(text).sentences if s.scored]
+
+
+def test_a_block_quotation_without_marks_is_quoted_after_its_introduction():
+    # Where such a block ends cannot be seen (the model guesses from its length): the last line is not asserted.
+    found = voices(BRIDGE + BLOCK + "The closure begins on Monday, and buses will use the Station Road bridge.")
+    assert found[2:6] == [
+        ("The engineers' report to the council reads:", "writer"),
+        ("The deck has cracked in three places and the supports are rusting through.", "quoted"),
+        ("Buses can no longer cross it safely.", "quoted"),
+        ("Every week of delay makes the repair dearer.", "quoted")]
+
+
+def test_a_block_run_ends_where_the_writer_quotes_or_reports_again():
+    text = BLOCK + "\u201cIt is safe for cars,\u201d the engineer said.\nThe closure begins on Monday.\n"
+    runs = block_runs(text, [s for s in segment(text) if s.scored])
+    assert runs == [{}, {"block_run=1": 1.0}, {"block_run=2-3": 1.0}, {"block_run=2-3": 1.0},
+                    {"block_run=4-8": 1.0}, {}]
+
+
+def test_the_middle_paragraph_of_a_quotation_over_paragraphs_is_quoted():
+    # ANNOTATION.md's convention: each paragraph reopens the quotation, only the last closes it.
+    text = (BRIDGE + "\n\u201cThe deck has cracked in three places. We cannot let buses cross it.\n\n"
+            "\u201cEvery week we wait, the repair gets dearer. The money is there in the reserve fund.\n\n"
+            "\u201cWe expect the bridge to reopen in the spring,\u201d said the mayor, Helen Ward.\n\n"
+            "The closure begins on Monday.")
+    assert [voice for _, voice in voices(text)] == ["writer", "writer", "quoted", "quoted", "quoted", "quoted",
+                                                     "quoted", "writer"]
 
 
 def test_the_model_beats_the_rule_on_the_news_test_split(shared_data):

@@ -3,12 +3,14 @@ words that mark who speaks, its place in its paragraph, and the same of its neig
 
 Whose claim a sentence makes often shows only around it: a quotation that runs on from the
 sentence before, "he added" in the next one. Features are therefore worked out for a whole
-article at once. They must cost little beside scoring: patterns are compiled once, words are
-looked up in sets after one tokenization, and the costlier patterns run only on sentences
-with a verb of saying. Every feature stands for a category of ../shared/ANNOTATION.md's
-`voice` field, never for one sentence; those that did not help on the news dev split were left
-out (a colon-ended line above, source nouns, finding verbs, neighbours' cues within the
-paragraph).
+article at once, and so is the state carried from line to line through a block quotation
+(`framing.text.quote_state`). They must cost little beside scoring: patterns are compiled
+once, words are looked up in sets after one tokenization, and the costlier patterns run only
+on sentences with a verb of saying. Every feature stands for a category of
+../shared/ANNOTATION.md's `voice` field, never for one sentence; those that did not help on
+the news dev split were left out (a colon-ended line above, source nouns, finding verbs,
+neighbours' cues within the paragraph; an unclosed quotation carried over paragraphs,
+transcript speaker turns, bracketed editing in a quotation, each verb of saying by name).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from collections import Counter
 from ..pipeline.document import Sentence
 from .cues import REPORT_VERBS
 from .pattern_parts import trie
+from .quote_state import block_runs
 
 _OPEN_MARKS = "\u201c\u00ab\u201e"
 _CLOSE_MARKS = "\u201d\u00bb"
@@ -76,7 +79,7 @@ CONTEXT_KEYS = ("quoted_share", "qs_bin=", "rule=", "attr=", "attr_pos=", "start
                 "open_without_close", "close_without_open", "has_double_marks", "quote_runs_in",
                 "quote_runs_on", "pronoun_rv", "final_attr", "final_said_x", "initial_attr", "ends_colon",
                 "first_person_outside", "tweet_marker", "rv_outside", "that_clause", "according_to", "kind=",
-                "speaker_label", "short_colon_line", "second_person")
+                "speaker_label", "short_colon_line", "second_person", "block_run=")
 _SHARE_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9)
 
 
@@ -206,9 +209,11 @@ def _lent(f: dict[str, float]) -> dict[str, float]:
 
 def voice_features(text: str, sentences: list[Sentence]) -> list[dict[str, float]]:
     """Features of each scored sentence of an article (in order): its own, its place in its
-    paragraph, and its neighbours' (one each side)."""
+    paragraph and in a block quotation, and its neighbours' (one each side)."""
     scored = [s for s in sentences if s.scored]
     base = [sentence_features(s) for s in scored]
+    for own, state in zip(base, block_runs(text, scored)):
+        own.update(state)
     lent = [_lent(f) for f in base]
     positions = _paragraph_positions(text, scored)
     out = []

@@ -228,8 +228,9 @@ def render_voice_card(model) -> str:
         f"{len(model.features)} sparse features of the sentence and of one neighbour each side "
         "(`framing/text/voice.py`): quotation marks and whether a quotation runs in or on, attribution cue "
         "kinds and their place in the clause, a verb of saying with a pronoun or at the sentence's edge, "
-        "person, colons and speaker labels, the paragraph position, a closed list of words that mark who "
-        "speaks, and the rule's answer.",
+        "person, colons and speaker labels, the paragraph position, how many lines into a block set off by a "
+        "line ending in a colon or an ellipsis (`framing/text/quote_state.py`), a closed list of words that mark "
+        "who speaks, and the rule's answer.",
         f"- File: `voice.json` (classes, feature names, coefficients, intercepts, settings; plain JSON, "
         "verified by `MANIFEST.json`, scored with NumPy: nothing executes on load).",
         f"- Library versions: {', '.join(f'{k} {v}' for k, v in meta.get('versions', {}).items())}.",
@@ -270,8 +271,11 @@ def render_voice_card(model) -> str:
         "",
         "## Limits",
         "",
-        "It sees a sentence and its two neighbours: a block quotation, a letter or a transcript without "
-        "quotation marks reads as the writer's, and a source named two sentences earlier is not seen. "
+        "It sees a sentence and its two neighbours, and how far it stands into a block introduced by a line "
+        "ending in a colon or an ellipsis: a block quotation, a letter or a transcript without quotation "
+        "marks and without such an introduction reads as the writer's, where a block ends is guessed from "
+        "its length, and a source named two sentences earlier is not seen. Attributed and writer's claims "
+        "are still confused where a verb of saying stands in a background clause or is missing. "
         "Sentences scored one by one (datasets, `score_texts`) keep the rule's voice.",
         "",
         "## Reproduce",

@@ -100,7 +100,7 @@ def test_a_block_run_ends_where_the_writer_quotes_or_reports_again():
 
 
 def test_the_middle_paragraph_of_a_quotation_over_paragraphs_is_quoted():
-    # ANNOTATION.md's convention: each paragraph reopens the quotation, only the last closes it.
+    # English usage: each paragraph of a quotation reopens it, only the last closes it.
     text = (BRIDGE + "\n\u201cThe deck has cracked in three places. We cannot let buses cross it.\n\n"
             "\u201cEvery week we wait, the repair gets dearer. The money is there in the reserve fund.\n\n"
             "\u201cWe expect the bridge to reopen in the spring,\u201d said the mayor, Helen Ward.\n\n"

@@ -18,7 +18,7 @@ from .fit import save_model, train_model
 from .labelling.build import own_labels_summary
 from .model_card import write_splitter_card
 from .tasks import TaskConfig, task_config
-from .tasks.news import OWN_LABELS
+from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
 from .voice import train_voice
 
 
@@ -86,8 +86,9 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
         from .cross_source import cross_source
 
         model.metadata["cross_source"] = cross_source(name, str(root), config)
-    if OWN_LABELS.exists() and any(Path(s.path) == OWN_LABELS for s in config.sources):
-        model.metadata["news_labels"] = own_labels_summary(OWN_LABELS)
+    for key, path in (("news_labels", OWN_LABELS), ("mpqa_news_labels", OWN_MPQA_LABELS)):
+        if path.exists() and any(Path(s.path) == path for s in config.sources):
+            model.metadata[key] = own_labels_summary(path)
     model.metadata["word_lists"] = word_list_rows(config, cues)
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"

@@ -6,6 +6,7 @@ are read from there and never copied into the project.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -73,6 +74,32 @@ def article_text(root: Path, doc_id: str) -> str:
     return (root / PTC_ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
+MPQA = "opinion/mpqa.jsonl"
+
+
+class PointedTexts:
+    """The text a label record points at, read from the data folder once per article: a PTC
+    article's offsets (`ptc_articles`, `doc_id`, `start`, `end`), or an MPQA document's sentence
+    (`mpqa`, `doc_id`, `line` = its sentence index)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._articles: dict[str, str] = {}
+        self._mpqa: dict[tuple[str, int], str] | None = None
+
+    def text(self, record: dict) -> str | None:
+        if record["dataset"] == "ptc_articles":
+            if record["doc_id"] not in self._articles:
+                self._articles[record["doc_id"]] = article_text(self.root, record["doc_id"])
+            return self._articles[record["doc_id"]][record["start"]:record["end"]]
+        if record["dataset"] == "mpqa":
+            if self._mpqa is None:
+                with open(self.root / MPQA, encoding="utf-8") as lines:
+                    self._mpqa = {(r["doc_id"], r["sentence_index"]): r["text"] for r in map(json.loads, lines)}
+            return self._mpqa.get((record["doc_id"], record["line"]))
+        return None
+
+
 def data_dir(explicit: str | None = None) -> Path | None:
     """The data folder: the given one, `$FRAMING_DATA`, or ../shared/data beside the checkout."""
     if explicit:  # asked for by name: that one or none
@@ -110,10 +137,10 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
                   label_field: str | None = None, root: Path | None = None) -> list[Example]:
     """Labelled sentences from one JSONL file; a bad line stops training with its line number.
 
-    A record without `text` may point into a PTC article (`doc_id`, `start`, `end`): the
-    project's own labels carry no third-party text, and `root` is where the articles are."""
+    A record without `text` points at it (`pointed_text`): the project's own labels carry no
+    third-party text, and `root` is the data folder that holds it."""
     name = source_name or path.stem
-    articles: dict[str, str] = {}
+    texts = PointedTexts(root) if root is not None else None
     text = decode(path.read_bytes(), str(path))[0]
     examples, seen = [], set()
     for number, line in enumerate(text.split("\n"), start=1):
@@ -123,10 +150,8 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
         if record is None or not keep(record):
             continue
         sentence = record.get("text")
-        if sentence is None and root is not None and "start" in record:
-            if record["doc_id"] not in articles:
-                articles[record["doc_id"]] = article_text(root, record["doc_id"])
-            sentence = articles[record["doc_id"]][record["start"]:record["end"]]
+        if sentence is None and texts is not None and "dataset" in record:
+            sentence = texts.text(record)
         if not isinstance(sentence, str) or not sentence.strip():
             raise InputError(f"{path}:{number}", 'record has no "text" field')
         if sentence in seen:  # datasets repeat sentences; a duplicate would leak across folds

@@ -75,7 +75,7 @@ def render_model_card(model: LinearModel) -> str:
         lines += table_head + [_scores_row("dev", meta["dev"])]
     lines += _cross_source_lines(meta.get("cross_source"))
     lines += _calibration_lines(meta.get("calibration"), (meta.get("cross_source") or {}).get("news_test"))
-    lines += _news_label_lines(meta.get("news_labels"))
+    lines += _news_label_lines(meta.get("news_labels"), meta.get("mpqa_news_labels"))
     if meta.get("card_notes"):
         lines += ["", meta["card_notes"].strip()]
     lines += [
@@ -133,22 +133,31 @@ def _calibration_lines(calibration: dict | None, test: dict | None) -> list[str]
     return lines
 
 
-def _news_label_lines(news: dict | None) -> list[str]:
+def _kappas(summary: dict) -> str:
+    fields = summary["agreement"]
+    return (", ".join(f"{f} {fields[f]['kappa']:.3f}" for f in ("voice", "opinion", "speculative", "loaded"))
+            + f"; kinds overlap F1 {fields['kinds']['overlap_f1']:.3f}")
+
+
+def _news_label_lines(news: dict | None, mpqa: dict | None = None) -> list[str]:
     if not news:
         return []
-    fields = news["agreement"]
+    mpqa_lines = [
+        "", f"`framing/training/labelling/mpqa_news_labels.jsonl`: {mpqa['records']} sentences of {mpqa['articles']} "
+        "whole MPQA 1.2 documents (world press of 2001-2002: mainstream news, where the PTC articles lean to "
+        "partisan outlets), pointed at by document and sentence index, labelled the same way by two more "
+        f"independent annotators, {mpqa['settled']} settled by a third reading. Kappa: {_kappas(mpqa)}. Where "
+        "a public set earlier in the recipe holds the same sentence (MPQA itself, for opinion), its label is kept."] if mpqa else []
     return ["", "## News labels made by this project", "",
             f"`framing/training/labelling/ptc_news_labels.jsonl`: {news['records']} lines of {news['articles']} PTC "
             "articles beyond those the maintainers' sets cover (the records point at the text by article, "
             "line and offsets). Two independent annotators, each a language-model helper given only "
             "../shared/ANNOTATION.md and the article's lines, labelled every line; a third reading "
             f"settled the {news['settled']} lines where they differed. Agreement between the two "
-            "(Cohen's kappa): " + ", ".join(f"{f} {fields[f]['kappa']:.3f}" for f in ("voice", "opinion",
-                                                                                  "speculative", "loaded"))
-            + f"; kinds overlap F1 {fields['kinds']['overlap_f1']:.3f}. Agreement between two passes of "
+            f"(Cohen's kappa): {_kappas(news)}. Agreement between two passes of "
             "language models shows the guideline is applied consistently, not that people would agree "
             "as much. The maintainers' news sets were labelled the same way (see sources/news/ in the "
-            "data folder)."]
+            "data folder).", *mpqa_lines]
 
 
 def write_model_card(model: LinearModel, path: Path) -> None:

@@ -4,8 +4,10 @@ MPQA 1.2 (../shared/data/opinion/mpqa.jsonl) holds world-press news of 2001-2002
 sentence, in document order: mainstream articles, where the PTC articles lean to partisan
 outlets. Documents of 10 to 30 sentences are drawn in a seeded order until about `--lines`
 sentences are taken, and dealt to the batches so that each gets about as many lines.
+Documents already labelled (`mpqa_news_labels.jsonl`) are skipped: a later round takes a new
+`--prefix`, so its ids never meet those of the labels already made.
 
-    python -m framing.training.labelling.sample_mpqa --data ../shared/data --out /tmp/annotation
+    python -m framing.training.labelling.sample_mpqa --data ../shared/data --out /tmp/annotation --prefix n
 
 The records (`items.jsonl`) point at each sentence by document and sentence index (`line`).
 """
@@ -18,13 +20,22 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..datasets import MPQA, require_data_dir
+from ..tasks.news import OWN_MPQA_LABELS
 
 SEED = 20261203
 SIZES = (10, 30)  # sentences per document: enough context, and many documents
 
 
-def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = SEED) -> list[list[list[dict]]]:
-    """The batches, each a list of documents, each the list of its sentences' records."""
+def labelled_documents(path: Path = OWN_MPQA_LABELS) -> set[str]:
+    if not path.exists():
+        return set()
+    with open(path, encoding="utf-8") as lines:
+        return {json.loads(line)["doc_id"] for line in lines}
+
+
+def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = SEED,
+           skip: frozenset[str] = frozenset()) -> list[list[list[dict]]]:
+    """The batches, each a list of documents (none of `skip`), each the list of its sentences' records."""
     documents: dict[str, list[dict]] = defaultdict(list)
     with open(root / MPQA, encoding="utf-8") as handle:
         for record in map(json.loads, handle):
@@ -33,7 +44,7 @@ def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = 
                    and sorted(s["sentence_index"] for s in sentences) == list(range(len(sentences))))
     random.Random(seed).shuffle(whole)
     chosen, total = [], 0
-    for doc_id in whole:
+    for doc_id in (d for d in whole if d not in skip):
         if total >= lines:
             break
         chosen.append(doc_id)
@@ -82,7 +93,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batches", type=int, default=3)
     parser.add_argument("--prefix", default="m", help="first letter of the ids of this round")
     args = parser.parse_args(argv)
-    batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix)
+    batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix,
+                     skip=frozenset(labelled_documents()))
     write_batches(batches, args.out)
     documents = sum(len(b) for b in batches)
     print(f"{sum(len(r) for b in batches for r in b)} sentences of {documents} MPQA documents in {args.batches} batches")

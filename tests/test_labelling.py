@@ -46,3 +46,15 @@ def test_every_label_record_points_at_its_text(shared_data):
                 if record["dataset"] == "mpqa":
                     assert text == mpqa[record["doc_id"], record["line"]]
     assert texts.text({"dataset": "mpqa", "doc_id": "no such document", "line": 0}) is None
+
+
+@pytest.mark.skipif(not OWN_MPQA_LABELS.exists(), reason="no MPQA news labels yet")
+def test_mpqa_documents_are_scored_whole_with_each_line_where_its_text_is(shared_data):
+    from framing.training.datasets import news_split
+    from framing.training.news_eval import mpqa_documents
+
+    texts = PointedTexts(shared_data)
+    documents = mpqa_documents(shared_data, "test")
+    assert documents and all(news_split(doc_id) == "test" for doc_id, _, _ in documents)
+    for _, text, records in documents:
+        assert all(text[r["start"]:r["end"]] == texts.text(r).strip() for r in records)

@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .. import dimensions
@@ -50,20 +51,36 @@ NEWS_TEST_SHARE = NEWS_DEV_SHARE = 0.2
 
 
 def news_split(doc_id: str) -> str:
-    """`test` for a seeded fifth of the PTC articles, whichever dataset their sentences are in
-    (news labels, PTC, PTC alarmism): the news test split, never trained on. `dev` for
-    another fifth: modelling choices are made on it, and the shipped models train on it."""
-    if not doc_id.startswith("article"):
+    """`test` for a seeded fifth of the PTC articles and of the MPQA documents we labelled,
+    whichever dataset their sentences are in (news labels, PTC, PTC alarmism, MPQA): the news
+    test split, never trained on. `dev` for another fifth: modelling choices are made on it,
+    and the shipped models train on it."""
+    if not is_news_document(doc_id):
         return "train"
     share = hashlib.sha256(f"{NEWS_SPLIT_SEED}:{doc_id}".encode()).digest()[0] / 256
     return "test" if share < NEWS_TEST_SHARE else "dev" if share < NEWS_TEST_SHARE + NEWS_DEV_SHARE else "train"
 
 
+def is_news_document(doc_id: str) -> bool:
+    """A PTC article, or an MPQA document with our news labels: split into train/dev/test."""
+    return doc_id.startswith("article") or doc_id in labelled_mpqa_documents()
+
+
+@lru_cache(maxsize=1)
+def labelled_mpqa_documents() -> frozenset[str]:
+    from .tasks.news import OWN_MPQA_LABELS
+
+    if not OWN_MPQA_LABELS.exists():
+        return frozenset()
+    with open(OWN_MPQA_LABELS, encoding="utf-8") as lines:
+        return frozenset(json.loads(line)["doc_id"] for line in lines)
+
+
 def article_of(example: "Example") -> str:
-    """The PTC article an example comes from (the same in every dataset that holds it), or
-    else its group."""
+    """The news document (`is_news_document`) an example comes from, the same in every dataset
+    that holds it, or else its group."""
     doc = example.group.split(":", 1)[1]
-    return doc if doc.startswith("article") else example.group
+    return doc if is_news_document(doc) else example.group
 
 
 def in_news_split(example: "Example", split: str) -> bool:

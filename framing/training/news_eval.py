@@ -1,8 +1,9 @@
 """`framing evaluate --news`: the shipped models on whole news articles they never saw.
 
 The news test split's PTC articles (a seeded fifth, `datasets.news_split`) are scored whole,
-as a user scores a file; each labelled line is matched to the sentences framing found in
-it. A line is positive for a dimension when any of its sentences is, and speaks with the
+as a user scores a file; so are its MPQA documents (mainstream news; their sentences, as MPQA
+holds them, joined as paragraphs), reported apart. Each labelled line is matched to the
+sentences framing found in it. A line is positive for a dimension when any of its sentences is, and speaks with the
 voice of its longest sentence. Reported: macro-F1 per dimension, voice accuracy, the
 micro-F1 of speculation kinds, calibration, and the articles' flagged shares against the
 shares the annotators marked.
@@ -21,7 +22,7 @@ from .calibration import expected_calibration_error
 from .labelling.labels import PRODUCT_KIND
 from .labelling.sample import line_spans
 from .metrics import binary_scores
-from .tasks.news import OWN_LABELS
+from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
 
 # The news labels name three dimensions (ANNOTATION.md's fields); a dimension added since is
 # left out of this evaluation.
@@ -65,21 +66,57 @@ def line_prediction(sentences: list, start: int, end: int, thresholds: dict[str,
     return prediction
 
 
+def mpqa_documents(root: Path, split: str = "test") -> list[tuple[str, str, list[dict]]]:
+    """The split's MPQA documents we labelled: id, text (each sentence a paragraph), and its
+    labelled lines with their offsets in that text."""
+    if not OWN_MPQA_LABELS.exists():
+        return []
+    texts = datasets.PointedTexts(root)
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    with open(OWN_MPQA_LABELS, encoding="utf-8") as lines:
+        for record in map(json.loads, lines):
+            if datasets.news_split(record["doc_id"]) == split:
+                by_document[record["doc_id"]].append(record)
+    documents = []
+    for doc_id, records in sorted(by_document.items()):
+        parts, offset = [], 0
+        for record in sorted(records, key=lambda r: r["line"]):
+            sentence = texts.text(record).strip()
+            record.update(start=offset, end=offset + len(sentence))
+            parts.append(sentence)
+            offset += len(sentence) + 2
+        documents.append((doc_id, "\n\n".join(parts),
+                          [r for r in records if r.get("note") != "not a sentence"]))
+    return documents
+
+
 def evaluate_news(data: str | None, models_dir: str | None = None, split: str = "test") -> dict:
+    """The figures on the split's PTC articles and, under `mainstream`, on its MPQA documents."""
+    root = datasets.require_data_dir(data)
+    ptc = [(doc_id, datasets.article_text(root, doc_id), records)
+           for doc_id, records in sorted(split_lines(root, split).items())]
+    report = {"task": "news", "split": split, **evaluate_documents(ptc, models_dir)}
+    mainstream = mpqa_documents(root, split)
+    if mainstream:
+        report["mainstream"] = evaluate_documents(mainstream, models_dir)
+    return report
+
+
+def evaluate_documents(documents: list[tuple[str, str, list[dict]]], models_dir: str | None = None) -> dict:
+    """Score each (id, text, labelled lines) whole and compare with the labels."""
     from ..pipeline.scoring import analyze, load_models
 
-    root = datasets.require_data_dir(data)
     models = load_models(models_dir)
     gold, predicted, shares = [], [], defaultdict(list)
-    for doc_id, records in sorted(split_lines(root, split).items()):
-        document = analyze(datasets.article_text(root, doc_id), models_dir)
+    for _, text, records in documents:
+        document = analyze(text, models_dir)
         pairs = [(r, line_prediction(document.sentences, r["start"], r["end"], models.thresholds)) for r in records]
         pairs = [(r, p) for r, p in pairs if p is not None]
         gold += [r for r, _ in pairs]
         predicted += [p for _, p in pairs]
         for task in LABELLED:
             shares[task].append((np.mean([r[task] for r, _ in pairs]), np.mean([p[f"{task}_label"] for _, p in pairs])))
-    report = {"task": "news", "split": split, "articles": len(shares["loaded"]), "lines": len(gold),
+    report = {"articles": len(shares["loaded"]), "lines": len(gold),
               "voice_accuracy": round(float(np.mean([g["voice"] == p["voice"] for g, p in zip(gold, predicted)])), 4)}
     for task in LABELLED:
         labels = np.array([g[task] for g in gold])
@@ -107,7 +144,14 @@ def kinds_micro_f1(pairs) -> float:
 
 
 def format_news(report: dict) -> str:
-    lines = [f"news {report['split']} split: {report['articles']} whole articles, {report['lines']} labelled lines",
+    parts = [_format_register(report, f"news {report['split']} split, PTC articles")]
+    if report.get("mainstream"):
+        parts.append(_format_register(report["mainstream"], f"news {report['split']} split, MPQA documents (mainstream)"))
+    return "\n".join(parts)
+
+
+def _format_register(report: dict, title: str) -> str:
+    lines = [f"{title}: {report['articles']} whole documents, {report['lines']} labelled lines",
              "| dimension | macro-F1 | F1 positive | ECE | flagged share | human share | ratio |",
              "|---|---|---|---|---|---|---|"]
     for task in LABELLED:

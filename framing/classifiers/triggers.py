@@ -61,13 +61,15 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
 
     A term occurrence weighs its TF-IDF value times its weight, shared by its occurrences, as
     in `LinearModel.contributions` (the same products, worked out by NumPy): only those of
-    MIN_TRIGGER_WEIGHT or more are placed. A cue can weigh that much only if it pushes
-    towards positive: only such cues are placed."""
+    MIN_TRIGGER_WEIGHT or more are placed, names left out (`choose` passes them over). A cue
+    can weigh that much only if it pushes towards positive: only such cues are placed."""
     weights = terms.values * model.coef[terms.columns] / terms.counts
     kept = np.flatnonzero(weights >= MIN_TRIGGER_WEIGHT)
     heavy: list[dict[int, float]] = [{} for _ in sentences]
+    name_terms = model.name_terms
     for row, column, weight in zip(terms.rows[kept].tolist(), terms.columns[kept].tolist(), weights[kept].tolist()):
-        heavy[row][column] = weight
+        if column not in name_terms:
+            heavy[row][column] = weight
     cue_coef, names = model.cue_coef, model.cues.names
     out = []
     for features, found, heavy_terms, attributed_, quoted_share, context in zip(
@@ -75,8 +77,8 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
         ranked = []
         if heavy_terms:
             spans = features.gram_spans(model.analyzer)
-            ranked = [Contribution(*spans[k], "name" if index in model.name_terms else "term", heavy_terms[index])
-                      for k, index in enumerate(found) if index in heavy_terms]
+            ranked = [Contribution(*spans[k], "term", heavy_terms[index]) for k, index in enumerate(found)
+                      if index in heavy_terms]
         cue_values = model.cues.values(features, attributed_, quoted_share)
         pushing = {name for name, value, coef in zip(names, cue_values, cue_coef) if value * coef > 0}
         spans_by_cue = model.cues.match_spans(features, pushing) if pushing else {}

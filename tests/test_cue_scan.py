@@ -35,7 +35,8 @@ def test_finds_what_the_shipped_patterns_find_in_the_corpus():
 @given(st.lists(st.sampled_from(["war", "world war iii", "could", "Could", "US", "us", "I", "I'm",
                                  "tells a long story", "reportedly", "so-called", "\u201cfreedom\u201d",
                                  "would-be", "K", "\u212a", "\u00e9t\u00e9", "'", "-", " ", " ", ", ",
-                                 ". ", "?", "!", "1", "spill over", "next week", "it is time"]),
+                                 ". ", "?", "!", "1", "spill over", "next week", "it is time", "easiest",
+                                 "CRAZIEST", "they'll", "we\u2019d have", "you'd be", "\u0130EST", "\u017f"]),
                 max_size=25).map("".join))
 def test_finds_what_the_shipped_patterns_find_in_any_text(text):
     assert SCANNER.scan(text) == one_by_one(PATTERNS, text)
@@ -54,6 +55,15 @@ def test_overlapping_and_repeated_matches_follow_finditer():
     scanner = CueScanner(patterns)
     for text in ["world war war on war", "a b c b c a b", "xyz zz xy", "ababc abc c ac"]:
         assert scanner.scan(text) == one_by_one(patterns, text)
+
+
+def test_texts_without_the_literals_of_alternatives_that_start_anywhere_are_scanned_without_them():
+    """`\\w{3,}iest` and the like are tried at every word start only where their literals are."""
+    needs = re.compile(SCANNER._narrow_patterns[0])
+    for text, has in [("The easiest path.", True), ("They\u2019ll go.", True), ("She'd BE there.", True),
+                      ("A plain sentence with no such word.", False)]:
+        assert bool(needs.search(text)) is has
+        assert SCANNER.scan(text) == one_by_one(PATTERNS, text)
 
 
 def test_alternatives_split_only_where_the_group_is_not_repeated():

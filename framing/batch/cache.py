@@ -42,6 +42,11 @@ def with_identity(stored: str, identity: dict) -> str | None:
     return _HEAD + _identity_json(identity) + stored[len(_HEAD):]
 
 
+def identity_end(line: str, stored: str) -> int:
+    """Where a `with_identity` line goes on as `stored` did: past the identity fields."""
+    return len(line) - len(stored) + len(_HEAD)
+
+
 def without_identity(line: str, identity: dict) -> str | None:
     """The inverse of `with_identity`: the line as stored, or None if it is not of that form."""
     prefix = _HEAD + _identity_json(identity)
@@ -139,7 +144,7 @@ class ResultCache:
 
     def put(self, result: dict, text: str | None = None, fields: frozenset[str] = ALL) -> None:
         """Store the result with these fields of `text` (by default the result's own); one that
-        comes with its JSON line (see batch.local.Result) is not encoded again."""
+        comes with its JSON line (see batch.result.Result) is not encoded again."""
         line = getattr(result, "json_line", None)
         stored = without_identity(line, result) if line else None
         if stored is None:

@@ -21,7 +21,8 @@ from ..pipeline.document import Document
 from ..pipeline.fields import ALL
 from ..reading.files import COLLECTIONS
 from .cache import ResultCache
-from .local import Batch, _init_worker, _result, _score_line
+from .local import Batch, _init_worker, _score_line
+from .result import Result
 
 FILES_PER_TASK = 8
 RECORDS_PER_TASK = 1000
@@ -192,7 +193,7 @@ class DaskBatch(Batch):
                     block.future.release()
                     in_flight.remove(block)
                 pending.popleft()
-                yield self._finish(self._store(_result(block.lines[head.index]), head.text))
+                yield self._finish(self._store(Result.of_line(block.lines[head.index]), head.text))
             else:
                 pending.popleft()
                 yield self._finish(head)

@@ -21,9 +21,11 @@ from ..errors import InputError
 from ..pipeline.document import Document
 from ..pipeline.fields import ALL
 from ..pipeline.schema import document_dict
-from .cache import IDENTITY, ResultCache, with_identity
+from .cache import IDENTITY, ResultCache, identity_end, with_identity
+from .result import Result, sentence_count
 
 IN_FLIGHT_PER_JOB = 4
+LAZY = frozenset({"text", "sentences"})  # results with these fields are decoded when needed (Result.lazy)
 
 _worker_models: tuple[str | None, tuple[tuple[str, float], ...]] = (None, ())
 
@@ -50,26 +52,8 @@ def _score_line(document: Document, fields: frozenset[str] = ALL) -> str:
     return json.dumps(_score(document, fields), ensure_ascii=False)
 
 
-class Result(dict):
-    """A scored article in its JSON form, with the JSON line it arrived as (from a worker or
-    the cache): written as JSON Lines or cached, it is not encoded again."""
-
-    json_line: str | None = None
-
-
-def _result(line: str) -> Result:
-    result = Result(json.loads(line))
-    result.json_line = line
-    return result
-
-
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def sentence_count(result: dict) -> int:
-    """An article's sentences, whichever fields its result has."""
-    return len(result["sentences"]) if "sentences" in result else (result.get("scores") or {}).get("sentences", 0)
 
 
 class Batch:
@@ -103,7 +87,10 @@ class Batch:
         """The cached result for this text, under this document's own name, place and metadata."""
         stored = self.cache.get(item.text, self.fields, item.unit) if self.cache is not None else None
         line = with_identity(stored, {name: getattr(item, name) for name in IDENTITY}) if stored else None
-        return _result(line) if line else None
+        if not line:
+            return None
+        # Decoded when needed: written as JSON Lines, most of a full result never is.
+        return Result.lazy(line, identity_end(line, stored)) if LAZY <= self.fields else Result.of_line(line)
 
     def _store(self, result: dict, text: str) -> dict:
         if self.cache is not None:
@@ -158,7 +145,7 @@ class Batch:
         if isinstance(head, (dict, InputError)):
             return self._finish(head)
         scoring, text = head
-        return self._finish(self._store(_result(scoring.get()), text))
+        return self._finish(self._store(Result.of_line(scoring.get()), text))
 
 
 def _ready(entry) -> bool:

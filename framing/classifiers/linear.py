@@ -13,6 +13,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -21,18 +22,17 @@ import numpy as np
 
 from ..errors import ModelError
 from ..text.cue_set import CueSet
-from ..text.features import FUNCTION_WORDS, Analyzer, TextFeatures, text_features
+from ..text.features import Analyzer, TextFeatures, text_features
 from ..text.names import PLACEHOLDER
 from .evaluation import Contribution, Evaluation
 from .manifest import verify
+from .triggers import MIN_TRIGGER_WEIGHT, TOP_TRIGGERS, choose, cue_contributions
 
 FORMAT = "framing-linear/2"
-TOP_TRIGGERS = 6
-MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
 
 
-class _TermValues(NamedTuple):
+class TermValues(NamedTuple):
     found: list[list[int]]  # each sentence's terms' vocabulary indices (-1: not in it)
     rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
     columns: np.ndarray
@@ -57,16 +57,20 @@ class LinearModel:
     kind_coef: np.ndarray | None = None  # one row per kind, laid out like `coef`
     kind_intercept: np.ndarray | None = None
 
-    def __post_init__(self) -> None:
-        # Plain floats: per-sentence arithmetic on a handful of terms is faster than NumPy's.
-        self._idf = self.idf.tolist()
-        self._coef = self.coef.tolist()
-        self._cue_coef = self._coef[len(self.vocabulary):]
-        self._kind_rows = [(row[:len(self.vocabulary)], row[len(self.vocabulary):], intercept)
-                           for row, intercept in zip(self.kind_coef.tolist(), self.kind_intercept.tolist())] \
-            if self.kind_names else []
-        # Terms with a masked name: they count, but a name is never shown as evidence.
-        self._name_terms = {i for term, i in self.vocabulary.items() if PLACEHOLDER in term}
+    # Worked out on first use, by explaining only: start-up does not pay for them.
+    @cached_property
+    def _coef(self) -> list[float]:
+        """Plain floats: per-sentence arithmetic on a handful of terms is faster than NumPy's."""
+        return self.coef.tolist()
+
+    @cached_property
+    def cue_coef(self) -> list[float]:
+        return self._coef[len(self.vocabulary):]
+
+    @cached_property
+    def name_terms(self) -> frozenset[int]:
+        """Terms with a masked name: they count, but a name is never shown as evidence."""
+        return frozenset(i for term, i in self.vocabulary.items() if PLACEHOLDER in term)
 
     # ------------------------------------------------------------ scoring
 
@@ -76,10 +80,9 @@ class LinearModel:
         return self.evaluations([text_features(text)], [attributed], [quoted_share])[0]
 
     def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
-                    quoted_shares: list[float], indices: np.ndarray | None = None) -> list[Evaluation]:
-        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once;
-        `indices` are their terms' vocabulary indices, if already looked up (`_term_values`)."""
-        terms = self._term_values(sentences, indices)
+                    quoted_shares: list[float]) -> list[Evaluation]:
+        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once."""
+        terms = self.term_values(sentences)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
         evaluations = []
@@ -90,13 +93,13 @@ class LinearModel:
                            if index >= 0]
             matches = self.cues.matches(features)
             cue_values = self.cues.values(features, attributed_, quoted_share, matches)
-            decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self._cue_coef))
+            decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self.cue_coef))
             evaluations.append(Evaluation(features.text, float(decision), dict(zip(columns[first:last], values[first:last])),
                                           occurrences, dict(zip(columns[first:last], counts[first:last])),
                                           matches, cue_values))
         return evaluations
 
-    def _term_values(self, sentences: list[TextFeatures], indices: np.ndarray | None = None) -> _TermValues:
+    def term_values(self, sentences: list[TextFeatures], indices: np.ndarray | None = None) -> TermValues:
         """Each sentence's vocabulary terms in order of first occurrence, with their counts and
         TF-IDF values as the vectorizer computes them (sublinear tf times idf, l2-normalized);
         every sum is added up term by term in that order, so one sentence comes out the same
@@ -118,7 +121,7 @@ class LinearModel:
         values = np.divide(values, norms, out=values.copy(), where=norms != 0)
         indices_list, starts = indices.tolist(), [0, *accumulate(lengths)]
         found = [indices_list[start:end] for start, end in zip(starts, starts[1:])]
-        return _TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
+        return TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
                       quoted_shares: list[float]) -> np.ndarray:
@@ -169,31 +172,26 @@ class LinearModel:
         """
         e = evaluation
         coef, values, counts = self._coef, e.values, e.counts
-        found = [Contribution(s, t, "name" if i in self._name_terms else "term", weight)
+        found = [Contribution(s, t, "name" if i in self.name_terms else "term", weight)
                  for i, s, t in e.occurrences if (weight := values[i] * coef[i] / counts[i]) >= min_weight]
         spans_by_cue: dict[str, list[tuple[int, int]]] = {}
         for match in e.matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
-        spans_by_cue.update({cue: spans for cue, spans in (context_spans or {}).items()
-                             if spans and cue in self.cues.names})
-        for cue, spans in spans_by_cue.items():
-            k = self.cues.names.index(cue)
-            weight = e.cue_values[k] * self._cue_coef[k] / len(spans)
-            found.extend(Contribution(s, t, cue, weight) for s, t in spans)
+        found += cue_contributions(self, spans_by_cue, e.cue_values, context_spans)
         return sorted(found, key=lambda c: -c.weight)
 
     def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
-              quoted_shares: list[float], indices: np.ndarray | None = None) -> list[list[str]]:
+              quoted_shares: list[float], terms: TermValues | None = None) -> list[list[str]]:
         """Each sentence's likeliest kind, and any other its head is confident of (most
         speculative sentences are of one kind; the margin was chosen on the news dev split).
 
         A head's decision is `evaluate`'s sum with the head's weights: the same TF-IDF values,
         added in the same order (terms by first occurrence, then cues), for all sentences at once;
-        `indices` as in `evaluations`."""
+        `terms` are `term_values(sentences)`, if worked out already."""
         if not self.kind_names:
             return [[] for _ in sentences]
         n, width = len(sentences), len(self.vocabulary)
-        terms = self._term_values(sentences, indices)
+        terms = self.term_values(sentences) if terms is None else terms
         cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
                               dtype=float).reshape(n, len(self.cues.names))
         # Every head's cue sums at once (sentence by head), cue after cue as `evaluate` adds them.
@@ -212,25 +210,13 @@ class LinearModel:
     def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
                  context_spans: dict[str, list[tuple[int, int]]] | None = None,
                  limit: int = TOP_TRIGGERS) -> list[Contribution]:
-        """The strongest positive contributions, none overlapping a stronger one.
+        """The strongest positive contributions, none overlapping a stronger one (`triggers.choose`).
 
-        `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first. Terms made
-        only of function words are left out: they are not evidence a reader can use.
+        `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first.
         """
         evaluation = sentence if isinstance(sentence, Evaluation) else self.evaluate(
             sentence, attributed, quoted_share)
-        text = evaluation.text
-        chosen: list[Contribution] = []
-        for c in self.contributions(evaluation, context_spans, MIN_TRIGGER_WEIGHT):
-            if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
-                break
-            if c.kind == "name":
-                continue
-            if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
-                continue
-            if not any(c.start < o.end and o.start < c.end for o in chosen):
-                chosen.append(c)
-        return chosen
+        return choose(evaluation.text, self.contributions(evaluation, context_spans, MIN_TRIGGER_WEIGHT), limit)
 
     # ------------------------------------------------------------ files
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .. import dimensions
-from ..classifiers.evaluation import Evaluation
-from ..classifiers.linear import LinearModel
+from ..classifiers.evaluation import Contribution
+from ..classifiers.linear import LinearModel, TermValues
 from ..classifiers.models_dir import model_files, model_versions
+from ..classifiers.triggers import batch_triggers
 from ..classifiers.voice import VoiceModel, load_voice_model
 from ..errors import ModelError
 from ..text.cue_scan import CueScanner
@@ -25,9 +25,6 @@ from ..text.vectorize import Vectorizer
 from .aggregate import article_scores
 from .document import Document, Sentence, Span, Verdict
 from .fields import ALL
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -112,17 +109,19 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
         positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
-        # The positive sentences' terms as the model's vocabulary numbers them, from the batch's look-up.
-        indices = models.vectorizer.vocabulary_indices(looked_up, task, positive) if need else None
-        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, indices))) if need else {}
-        evaluations = dict(zip(positive, model.evaluations(
-            positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units],
-            indices) if need == "triggers" else []))
+        # The positive sentences' terms as the model's vocabulary numbers them, from the batch's
+        # look-up, and their TF-IDF values: what kinds and triggers are worked out from.
+        terms = model.term_values(positive_features, models.vectorizer.vocabulary_indices(looked_up, task, positive)) \
+            if need else None
+        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, terms))) if need else {}
+        triggers = dict(zip(positive, batch_triggers(
+            model, positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units],
+            terms, [u.context_spans for u in positive_units]) if need == "triggers" else []))
         for i, (unit, probability) in enumerate(zip(units, probabilities)):
             if probability < threshold:
                 verdict = Verdict(round(probability, 4), dimension.negative)
             elif need == "triggers":
-                verdict = _explained(dimension, model, unit, evaluations[i], probability, kinds[i])
+                verdict = _explained(dimension, unit, triggers[i], probability, kinds[i])
             else:
                 verdict = Verdict(round(probability, 4), dimension.positive, kinds=kinds.get(i, []))
             verdicts[i][task] = verdict
@@ -130,20 +129,19 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
 
 
 def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: list[TextFeatures],
-           units: list[_Unit], indices: np.ndarray | None = None) -> list[list[str]]:
+           units: list[_Unit], terms: TermValues | None = None) -> list[list[str]]:
     """Positive verdicts' kinds: from the model's kind heads, or from the kinds of the cues
-    that matched, for a dimension that names kinds (`indices` as in `LinearModel.evaluations`)."""
+    that matched, for a dimension that names kinds (`terms` as in `LinearModel.kinds`)."""
     if model.kind_names:
-        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units], indices)
+        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units], terms)
     if dimension.cue_kind:
         return [sorted({k for m in model.cues.matches(f) if (k := dimension.cue_kind(m.cue))}) for f in features]
     return [[] for _ in features]
 
 
-def _explained(dimension: dimensions.Dimension, model: LinearModel, unit: _Unit, evaluation: Evaluation,
+def _explained(dimension: dimensions.Dimension, unit: _Unit, triggers: list[Contribution],
                probability: float, kinds: list[str]) -> Verdict:
     """A positive verdict with the triggers behind it, and its kinds."""
-    triggers = model.triggers(evaluation, context_spans=unit.context_spans)
     quotes = unit.context_spans.get("quoted", [])
     text, offset = unit.text, unit.offset
     return Verdict(

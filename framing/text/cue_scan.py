@@ -14,7 +14,15 @@ from functools import cached_property
 from itertools import compress, repeat
 from operator import is_not
 
-from .pattern_parts import ASCII, Alternatives, candidates_pattern, first_characters, top_alternatives, word_start_body
+from .pattern_parts import (
+    ASCII,
+    Alternatives,
+    anywhere_needs,
+    candidates_pattern,
+    first_characters,
+    top_alternatives,
+    word_start_body,
+)
 
 
 class CueScanner:
@@ -46,10 +54,18 @@ class CueScanner:
                     shared[chosen] = Alternatives(list(chosen))
                 self._by_first[c] = shared[chosen]
         self._candidates_pattern = candidates_pattern(split)
+        needs = anywhere_needs(split)
+        # (what a text must hold for the alternatives that can start anywhere to match, the word
+        # starts to try without them), or None: they are always tried.
+        self._narrow_patterns = (needs, candidates_pattern(split, anywhere=False)) if needs else None
 
     @cached_property
     def _candidates(self) -> re.Pattern:
         return re.compile(self._candidates_pattern)
+
+    @cached_property
+    def _narrow(self) -> tuple[re.Pattern, re.Pattern] | None:
+        return tuple(map(re.compile, self._narrow_patterns)) if self._narrow_patterns else None
 
     def __contains__(self, pattern: str) -> bool:
         return pattern in self.keys
@@ -62,7 +78,9 @@ class CueScanner:
         found: dict[str, list[tuple[int, int]]] = {}
         reached: dict[str, int] = {}
         by_first, fallback = self._by_first, self._fallback
-        for start in self._candidates.finditer(text):
+        narrow = self._narrow
+        candidates = narrow[1] if narrow and not narrow[0].search(text) else self._candidates
+        for start in candidates.finditer(text):
             p = start.start()
             c = text[p]
             alternatives = by_first.get(c) if c.isascii() else fallback

@@ -82,6 +82,20 @@ class CueSet:
                     found.extend(CueMatch(cue, start, end) for cue in cues)
         return found
 
+    def match_spans(self, text: str | TextFeatures, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
+        """The places of each cue in `wanted` that matches, cues in the order `matches` first
+        lists them: a few cues placed without listing the matches of all."""
+        features = text_features(text)
+        found = {name: spans for name, pattern in self._compiled.items() if name in wanted
+                 and (spans := features.spans(pattern))}
+        if any(LEXICON_PREFIX + name in wanted for name in self.lexicons):
+            for cues, span in zip(map(self._lexicon_index.get, features.terms(self._lexicon_grams)),
+                                  features.gram_spans(self._lexicon_grams)):
+                for cue in cues or ():
+                    if cue in wanted:
+                        found.setdefault(cue, []).append(span)
+        return found
+
     def _counts(self, features: TextFeatures) -> dict[str, int]:
         """Matches of each cue, as `matches` would count them, without listing them: scoring
         needs the counts of every sentence, explaining the matches of a few."""

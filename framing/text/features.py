@@ -156,6 +156,15 @@ class TextFeatures:
                 for p in patterns]
 
 
+    def match_counts(self, index: dict[str, int], patterns: list[re.Pattern]) -> list[tuple[int, int]]:
+        """(i, count) of each of `patterns` that matches, `index` numbering them by their
+        strings: `span_counts` without its zeros. With a scanner that knows them all, read off
+        its matches (a few in a sentence) instead of asking after every pattern."""
+        if self._scanner is None or not self._scanner.keys.issuperset(index):
+            return [(i, count) for i, count in enumerate(self.span_counts(patterns)) if count]
+        return [(index[key], len(spans)) for key, spans in self._found().items() if spans and key in index]
+
+
 def text_features(text: str | TextFeatures) -> TextFeatures:
     return text if isinstance(text, TextFeatures) else TextFeatures(text)
 

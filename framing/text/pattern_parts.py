@@ -216,7 +216,33 @@ def trie(strings) -> str:
     return build(root)
 
 
-def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> str:
+def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> str | None:
+    """A regular expression for what a text must hold for an alternative that can start with
+    any character (`\\w{3,}iest`) to match in it: one of the literal beginnings of what follows
+    its leading repeat ("iest"). None when some such alternative has none, or there are none.
+
+    Tried at every word start, those alternatives cost more than all the others together;
+    a text without any of their literals is searched without them (`candidates_pattern`)."""
+    literals = []
+    for _, ignorecase, alts, rest in split:
+        for alternative, first in alts:
+            if first is not None:
+                continue
+            try:
+                items = list(sre_parse.parse(alternative + rest, re.IGNORECASE if ignorecase else 0))
+            except Exception:  # a parser we do not know: nothing known
+                return None
+            if items and items[0][0] in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+                items = items[1:]
+            found, _ = beginnings(items)
+            if not all(len(b) >= 2 for b in found):
+                return None
+            literals += [f"(?i:{re.escape(b)})" if ignorecase else re.escape(b) for b in sorted(found)]
+    return "|".join(literals) or None
+
+
+def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]],
+                       anywhere: bool = True) -> str:
     """A regular expression for the word starts where some pattern may match, one character
     long: where an alternative that can start with any character matches, or one that can
     start with the (ASCII) character there, or at a non-ASCII character that an ASCII one
@@ -226,12 +252,14 @@ def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | N
     An alternative with literal beginnings ("said", "says" for `sa(?:id|ys)\b`) is looked for
     by those alone, all of a character's in one trie: a word start they pass but the whole
     pattern does not is tried in vain, which costs less than trying every alternative at
-    every word start."""
+    every word start. Without `anywhere`, alternatives that can start with any character are
+    left out (see `anywhere_needs`)."""
     def body(alternatives: list[str], rest: str, ignorecase: bool) -> str:
         joined = f"(?:{'|'.join(alternatives)}){rest}"
         return f"(?i:{joined})" if ignorecase else joined
 
-    anywhere = [body(a, rest, i) for _, i, alts, rest in split if (a := [a for a, first in alts if first is None])]
+    anywhere = [body(a, rest, i) for _, i, alts, rest in split
+                if (a := [a for a, first in alts if first is None])] if anywhere else []
     literal: dict[bool, set[str]] = {True: set(), False: set()}
     bodies_of: list[tuple[list[tuple[str, set[str]]], str, bool]] = []
     for _, ignorecase, alts, rest in split:

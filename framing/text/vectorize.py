@@ -125,8 +125,12 @@ class Vectorizer:
         n = len(features)
         looked_up = self.look_up(features) if looked_up is None else looked_up
         counted = {analyzer: self._counted(looked_up, analyzer) for analyzer in self._lookups}
-        pattern_counts = np.array([f.span_counts(self._patterns) for f in features],
-                                  dtype=np.int64).reshape(n, len(self._patterns))
+        pattern_counts = np.zeros((n, len(self._patterns)), dtype=np.int64)
+        matched = [(row, column, count) for row, f in enumerate(features)
+                   for column, count in f.match_counts(self._pattern_index, self._patterns)]
+        if matched:
+            rows, columns, counts = zip(*matched)
+            pattern_counts[list(rows), list(columns)] = counts
         # Every cue value of every classifier side by side, each classifier's picked out at once:
         # the pattern counts, then the word-list counts, then the context.
         lexicon_counts = []

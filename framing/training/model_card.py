@@ -145,9 +145,10 @@ def _news_label_lines(news: dict | None, mpqa: dict | None = None) -> list[str]:
     mpqa_lines = [
         "", f"`framing/training/labelling/mpqa_news_labels.jsonl`: {mpqa['records']} sentences of {mpqa['articles']} "
         "whole MPQA 1.2 documents (world press of 2001-2002: mainstream news, where the PTC articles lean to "
-        "partisan outlets), pointed at by document and sentence index, labelled the same way by two more "
-        f"independent annotators, {mpqa['settled']} settled by a third reading. Kappa: {_kappas(mpqa)}. Where "
-        "a public set earlier in the recipe holds the same sentence (MPQA itself, for opinion), its label is kept."] if mpqa else []
+        "partisan outlets), pointed at by document and sentence index, labelled the same way (two independent "
+        f"annotators per batch, {mpqa['settled']} lines settled by a third reading; who labelled which batch: "
+        f"`framing/training/labelling/LABELLERS.md`). Kappa: {_kappas(mpqa)}. Where a public set earlier in the "
+        "recipe holds the same sentence (MPQA itself, for opinion), its label is kept."] if mpqa else []
     return ["", "## News labels made by this project", "",
             f"`framing/training/labelling/ptc_news_labels.jsonl`: {news['records']} lines of {news['articles']} PTC "
             "articles beyond those the maintainers' sets cover (the records point at the text by article, "

@@ -68,6 +68,16 @@ def sample(root: Path, per_article: int, prefix: str = "p", seed: int = SEED) ->
     return records
 
 
+def batch_file(documents: list[list[dict]], heading: str) -> str:
+    """An annotator's batch: per article a heading with its `heading` field, then `ID<TAB>text` lines."""
+    lines = []
+    for records in documents:
+        lines.append(f"## article {records[0]['doc_id']} (headline: {records[0][heading]})")
+        lines += [f"{r['id']}\t{r['text']}" for r in records]
+        lines.append("")
+    return "\n".join(lines)
+
+
 def write_batches(records: list[dict], out: Path, batches: int) -> None:
     """`items.jsonl` (what each id points at) and one annotator file per batch."""
     out.mkdir(parents=True, exist_ok=True)
@@ -81,12 +91,7 @@ def write_batches(records: list[dict], out: Path, batches: int) -> None:
         batch.append(group)
         count += len(group)
         if count >= size or index == len(groups) - 1:
-            lines = []
-            for items in batch:
-                lines.append(f"## article {items[0]['doc_id']} (headline: {items[0]['headline']})")
-                lines += [f"{item['id']}\t{item['text']}" for item in items]
-                lines.append("")
-            (out / f"batch{number:02d}.txt").write_text("\n".join(lines), encoding="utf-8")
+            (out / f"batch{number:02d}.txt").write_text(batch_file(batch, "headline"), encoding="utf-8")
             batch, count, number = [], 0, number + 1
     with open(out / "items.jsonl", "w", encoding="utf-8") as handle:
         for record in records:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..datasets import MPQA, require_data_dir
 from ..tasks.news import OWN_MPQA_LABELS
+from .sample import batch_file
 
 SEED = 20261203
 SIZES = (10, 30)  # sentences per document: enough context, and many documents
@@ -74,12 +75,7 @@ def write_batches(batches: list[list[list[dict]]], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "items.jsonl", "w", encoding="utf-8") as items:
         for number, documents in enumerate(batches, start=1):
-            lines = []
-            for records in documents:
-                lines.append(f"## article {records[0]['doc_id']} (headline: {records[0]['heading']})")
-                lines += [f"{r['id']}\t{r['text']}" for r in records]
-                lines.append("")
-            (out / f"batch{number:02d}.txt").write_text("\n".join(lines), encoding="utf-8")
+            (out / f"batch{number:02d}.txt").write_text(batch_file(documents, "heading"), encoding="utf-8")
         for records in sorted((r for documents in batches for records in documents for r in records),
                               key=lambda r: r["id"]):
             items.write(json.dumps({k: records[k] for k in ("id", "dataset", "doc_id", "line")}) + "\n")

@@ -154,7 +154,7 @@ def read_examples(path: Path, task: str, keep: Callable[[dict], bool] = lambda r
                   label_field: str | None = None, root: Path | None = None) -> list[Example]:
     """Labelled sentences from one JSONL file; a bad line stops training with its line number.
 
-    A record without `text` points at it (`pointed_text`): the project's own labels carry no
+    A record without `text` points at it (`PointedTexts`): the project's own labels carry no
     third-party text, and `root` is the data folder that holds it."""
     name = source_name or path.stem
     texts = PointedTexts(root) if root is not None else None

@@ -3,8 +3,8 @@
 The news test split's PTC articles (a seeded fifth, `datasets.news_split`) are scored whole,
 as a user scores a file; so are its MPQA documents (mainstream news; their sentences, as MPQA
 holds them, joined as paragraphs), reported apart. Each labelled line is matched to the
-sentences framing found in it. A line is positive for a dimension when any of its sentences is, and speaks with the
-voice of its longest sentence. Reported: macro-F1 per dimension, voice accuracy, the
+sentences framing found in it. A line is positive for a dimension when any of its sentences
+is, and speaks with the voice of its longest sentence. Reported: macro-F1 per dimension, voice accuracy, the
 micro-F1 of speculation kinds, calibration, and the articles' flagged shares against the
 shares the annotators marked.
 """

@@ -24,7 +24,7 @@ from ..tasks.news import OWN_MPQA_LABELS
 from .sample import batch_file
 
 SEED = 20261203
-SIZES = (10, 30)  # sentences per document: enough context, and many documents
+SIZES = (10, 30)  # sentences per document: enough context, and many documents (rounds m-o)
 
 
 def labelled_documents(path: Path = OWN_MPQA_LABELS) -> set[str]:
@@ -35,13 +35,14 @@ def labelled_documents(path: Path = OWN_MPQA_LABELS) -> set[str]:
 
 
 def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = SEED,
-           skip: frozenset[str] = frozenset()) -> list[list[list[dict]]]:
-    """The batches, each a list of documents (none of `skip`), each the list of its sentences' records."""
+           skip: frozenset[str] = frozenset(), sizes: tuple[int, int] = SIZES) -> list[list[list[dict]]]:
+    """The batches, each a list of documents (none of `skip`, each of `sizes` sentences), each the list of its
+    sentences' records."""
     documents: dict[str, list[dict]] = defaultdict(list)
     with open(root / MPQA, encoding="utf-8") as handle:
         for record in map(json.loads, handle):
             documents[record["doc_id"]].append(record)
-    whole = sorted(d for d, sentences in documents.items() if SIZES[0] <= len(sentences) <= SIZES[1]
+    whole = sorted(d for d, sentences in documents.items() if sizes[0] <= len(sentences) <= sizes[1]
                    and sorted(s["sentence_index"] for s in sentences) == list(range(len(sentences))))
     random.Random(seed).shuffle(whole)
     chosen, total = [], 0
@@ -88,9 +89,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lines", type=int, default=780)
     parser.add_argument("--batches", type=int, default=3)
     parser.add_argument("--prefix", default="m", help="first letter of the ids of this round")
+    parser.add_argument("--longest", type=int, default=SIZES[1],
+                        help="most sentences a document may have (once the shorter ones are all labelled)")
     args = parser.parse_args(argv)
     batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix,
-                     skip=frozenset(labelled_documents()))
+                     skip=frozenset(labelled_documents()), sizes=(SIZES[0], args.longest))
     write_batches(batches, args.out)
     documents = sum(len(b) for b in batches)
     print(f"{sum(len(r) for b in batches for r in b)} sentences of {documents} MPQA documents in {args.batches} batches")

@@ -89,11 +89,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lines", type=int, default=780)
     parser.add_argument("--batches", type=int, default=3)
     parser.add_argument("--prefix", default="m", help="first letter of the ids of this round")
+    parser.add_argument("--shortest", type=int, default=SIZES[0], help="fewest sentences a document may have")
     parser.add_argument("--longest", type=int, default=SIZES[1],
                         help="most sentences a document may have (once the shorter ones are all labelled)")
     args = parser.parse_args(argv)
     batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix,
-                     skip=frozenset(labelled_documents()), sizes=(SIZES[0], args.longest))
+                     skip=frozenset(labelled_documents()), sizes=(args.shortest, args.longest))
     write_batches(batches, args.out)
     documents = sum(len(b) for b in batches)
     print(f"{sum(len(r) for b in batches for r in b)} sentences of {documents} MPQA documents in {args.batches} batches")

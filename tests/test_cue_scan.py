@@ -86,3 +86,13 @@ def test_cue_counts_are_those_of_the_listed_matches():
             assert counted == model.cues.values(features, True, 0.25, model.cues.matches(features)), text
             nonzero += sum(v > 0 for v in counted[:-2])
     assert nonzero > 700
+
+
+def test_patterns_of_plain_characters_are_looked_for_as_text():
+    from framing.text.pattern_parts import literal_text
+
+    assert [literal_text(p) for p in ("!", r"\?", r"\.\.", "ab")] == ["!", "?", "..", "ab"]
+    assert [literal_text(p) for p in (r"\d", "(?i)a", "a|b", "", "a+", "[ab]")] == [None] * 6
+    patterns = ["!", r"\?", r"\d"]
+    for text in ("Really?! Yes!? 1", "No."):
+        assert CueScanner(patterns).scan(text) == {p: [m.span() for m in re.finditer(p, text)] for p in patterns}

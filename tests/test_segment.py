@@ -1,7 +1,10 @@
+from random import Random
+
 import pytest
 from conftest import CORPUS
 
 from framing.reading.files import read_path
+from framing.text.needs import Seen
 from framing.text.segment import is_debris, segment
 from framing.training.gold import gold_articles, read_gold
 
@@ -142,9 +145,34 @@ def test_attribution_word_tests_skip_only_patterns_that_cannot_match():
     skipped = matched = 0
     for sentence in made_up + corpus:
         for _, pattern, needs in _ATTRIBUTION:
-            if needs is not None and not needs.search(sentence):
+            found = needs.found(Seen(sentence))
+            assert found == bool(needs.regex.search(sentence)), sentence
+            if not found:
                 assert pattern.search(sentence) is None, sentence
                 skipped += 1
-            elif needs is not None:
+            else:
                 matched += pattern.search(sentence) is not None
     assert skipped > 300 and matched > 20
+
+
+def test_needs_found_without_their_regex_as_with_it():
+    """Substring tests and word sets, on the lower-cased text where case is ignored, find what
+    each test's regular expression finds, whatever the characters around."""
+    from framing.text.cues import _ANY_NEEDED, _ATTRIBUTION
+
+    pieces = ["said", "SAID", "Said", "\u017fAID", "says", "told", "Tells", "according to", "ACCORDING TO",
+              "\u0130n a", "in a", "IN REMARKS", "took to ", "TOOK TO ", "warns", "Warn", "WARNED", "promised that",
+              "warned  that", "confirms that", "\u212aNOWS", "\u0131", "\u00e9", "unsaid", "said\u00e9", "-", "'", " ",
+              "\u201c", "x", "\u0130", "acknowledge", "ACKNOWLEDGES"]
+    random = Random(14)
+    texts = ["".join(random.choice(pieces) for _ in range(random.randint(0, 6))) for _ in range(5000)]
+    needs = [n for _, _, n in _ATTRIBUTION]
+    found = 0
+    for text in texts:
+        seen = Seen(text)
+        for n in needs:
+            expected = bool(n.regex.search(text))
+            assert n.found(seen) == expected, (text, n.regex.pattern[:40])
+            assert not expected or not seen.plain or _ANY_NEEDED.search(seen.lower), text
+            found += expected
+    assert found > 5000

@@ -1,5 +1,6 @@
 """The voice model: worked out per article, stored on each sentence, kept through JSON."""
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -122,3 +123,17 @@ def test_the_model_beats_the_rule_on_the_news_test_split(shared_data):
 def test_articles_with_few_sentences_get_voices(text):
     document = framing.analyze(text)
     assert all(s.voice in ("writer", "quoted", "attributed") for s in document.sentences)
+
+
+def test_first_person_pattern_finds_the_words_it_names():
+    from random import Random
+
+    from framing.text.voice import _FIRST_PERSON
+
+    plain = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|us|our|ours)\b")
+    pieces = ["I", "i", "me", "my", "mine", "we", "us", "our", "ours", "'m", "'ve", "s", "x", " ", "-", "_", "\u00e9",
+              "\u2019", "'", "1", "Me", "WE", "ourselves", "myth", "used"]
+    random = Random(14)
+    texts = ["".join(random.choice(pieces) for _ in range(random.randint(0, 5))) for _ in range(20000)]
+    assert sum(bool(plain.search(t)) for t in texts) > 2000
+    assert all(bool(_FIRST_PERSON.search(t)) == bool(plain.search(t)) for t in texts)

@@ -181,19 +181,22 @@ class LinearModel:
         return sorted(found, key=lambda c: -c.weight)
 
     def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
-              quoted_shares: list[float], terms: TermValues | None = None) -> list[list[str]]:
+              quoted_shares: list[float], terms: TermValues | None = None,
+              cue_values: np.ndarray | None = None) -> list[list[str]]:
         """Each sentence's likeliest kind, and any other its head is confident of (most
         speculative sentences are of one kind; the margin was chosen on the news dev split).
 
         A head's decision is `evaluate`'s sum with the head's weights: the same TF-IDF values,
         added in the same order (terms by first occurrence, then cues), for all sentences at once;
-        `terms` are `term_values(sentences)`, if worked out already."""
+        `terms` are `term_values(sentences)` and `cue_values` the sentences' `cues.values`
+        (sentences x cues), if worked out already."""
         if not self.kind_names:
             return [[] for _ in sentences]
         n, width = len(sentences), len(self.vocabulary)
         terms = self.term_values(sentences) if terms is None else terms
-        cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
-                              dtype=float).reshape(n, len(self.cues.names))
+        if cue_values is None:
+            cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
+                                  dtype=float).reshape(n, len(self.cues.names))
         # Every head's cue sums at once (sentence by head), cue after cue as `evaluate` adds them.
         cues = np.zeros((n, len(self.kind_names)))
         for j, weights in enumerate(self.kind_coef[:, width:].T):

@@ -56,8 +56,10 @@ def cue_contributions(model: LinearModel, spans_by_cue: dict[str, list[tuple[int
 
 def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed: list[bool],
                    quoted_shares: list[float], terms: TermValues,
-                   context_spans: list[dict[str, list[tuple[int, int]]]]) -> list[list[Contribution]]:
-    """`LinearModel.triggers` of each sentence, from its `terms` (`LinearModel.term_values`).
+                   context_spans: list[dict[str, list[tuple[int, int]]]],
+                   cue_values: list[list[float]] | None = None) -> list[list[Contribution]]:
+    """`LinearModel.triggers` of each sentence, from its `terms` (`LinearModel.term_values`)
+    and, if worked out already, its `cue_values` (`CueSet.values`).
 
     A term occurrence weighs its TF-IDF value times its weight, shared by its occurrences, as
     in `LinearModel.contributions` (the same products, worked out by NumPy): only those of
@@ -71,17 +73,17 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
         if column not in name_terms:
             heavy[row][column] = weight
     cue_coef, names = model.cue_coef, model.cues.names
+    if cue_values is None:
+        cue_values = [model.cues.values(*sentence) for sentence in zip(sentences, attributed, quoted_shares)]
     out = []
-    for features, found, heavy_terms, attributed_, quoted_share, context in zip(
-            sentences, terms.found, heavy, attributed, quoted_shares, context_spans):
+    for features, found, heavy_terms, values, context in zip(sentences, terms.found, heavy, cue_values, context_spans):
         ranked = []
         if heavy_terms:
             spans = features.gram_spans(model.analyzer)
             ranked = [Contribution(*spans[k], "term", heavy_terms[index]) for k, index in enumerate(found)
                       if index in heavy_terms]
-        cue_values = model.cues.values(features, attributed_, quoted_share)
-        pushing = {name for name, value, coef in zip(names, cue_values, cue_coef) if value * coef > 0}
+        pushing = {name for name, value, coef in zip(names, values, cue_coef) if value * coef > 0}
         spans_by_cue = model.cues.match_spans(features, pushing) if pushing else {}
-        ranked += cue_contributions(model, spans_by_cue, cue_values, context)
+        ranked += cue_contributions(model, spans_by_cue, values, context)
         out.append(choose(features.text, sorted(ranked, key=lambda c: -c.weight)))
     return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from .. import dimensions
 from ..classifiers.evaluation import Contribution
 from ..classifiers.linear import LinearModel, TermValues
@@ -102,21 +104,23 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     quoted_shares = [u.quoted_share for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
     looked_up = models.vectorizer.look_up(features)
-    batch = models.vectorizer.probabilities(features, attributed, quoted_shares, looked_up)
+    batch = models.vectorizer.score(features, attributed, quoted_shares, looked_up)
     for task, model in models.classifiers.items():
-        probabilities = batch[task].tolist()
+        probabilities = batch[task].probabilities.tolist()
         threshold, need = models.thresholds[task], explain.get(task)
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
         positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
         # The positive sentences' terms as the model's vocabulary numbers them, from the batch's
-        # look-up, and their TF-IDF values: what kinds and triggers are worked out from.
+        # look-up, and their TF-IDF values and cue values: what kinds and triggers are worked out from.
         terms = model.term_values(positive_features, models.vectorizer.vocabulary_indices(looked_up, task, positive)) \
             if need else None
-        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, terms))) if need else {}
+        cue_values = batch[task].cue_values[positive] if need else None
+        kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, terms, cue_values))) \
+            if need else {}
         triggers = dict(zip(positive, batch_triggers(
             model, positive_features, [u.attributed for u in positive_units], [u.quoted_share for u in positive_units],
-            terms, [u.context_spans for u in positive_units]) if need == "triggers" else []))
+            terms, [u.context_spans for u in positive_units], cue_values.tolist()) if need == "triggers" else []))
         for i, (unit, probability) in enumerate(zip(units, probabilities)):
             if probability < threshold:
                 verdict = Verdict(round(probability, 4), dimension.negative)
@@ -129,11 +133,11 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
 
 
 def _kinds(dimension: dimensions.Dimension, model: LinearModel, features: list[TextFeatures],
-           units: list[_Unit], terms: TermValues | None = None) -> list[list[str]]:
+           units: list[_Unit], terms: TermValues | None = None, cue_values: np.ndarray | None = None) -> list[list[str]]:
     """Positive verdicts' kinds: from the model's kind heads, or from the kinds of the cues
-    that matched, for a dimension that names kinds (`terms` as in `LinearModel.kinds`)."""
+    that matched, for a dimension that names kinds (`terms`, `cue_values` as in `LinearModel.kinds`)."""
     if model.kind_names:
-        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units], terms)
+        return model.kinds(features, [u.attributed for u in units], [u.quoted_share for u in units], terms, cue_values)
     if dimension.cue_kind:
         return [sorted({k for m in model.cues.matches(f) if (k := dimension.cue_kind(m.cue))}) for f in features]
     return [[] for _ in features]

@@ -20,6 +20,7 @@ from .pattern_parts import (
     anywhere_needs,
     candidates_pattern,
     first_characters,
+    literal_text,
     top_alternatives,
     word_start_body,
 )
@@ -30,11 +31,15 @@ class CueScanner:
 
     def __init__(self, patterns) -> None:
         self.others: dict[str, re.Pattern] = {}
+        # Those of plain characters ("!"), looked for with a substring test: most sentences lack them.
+        self._other_literals: dict[str, str] = {}
         split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]] = []
         for pattern in dict.fromkeys(patterns):
             word_start = word_start_body(pattern)
             if word_start is None:
                 self.others[pattern] = re.compile(pattern)
+                if literal := literal_text(pattern):
+                    self._other_literals[pattern] = literal
                 continue
             body, ignorecase = word_start
             alternatives, rest = top_alternatives(body)
@@ -94,7 +99,8 @@ class CueScanner:
                     end = p + len(matched)
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
+        literals = self._other_literals
         for key, pattern in self.others.items():
-            if pattern.search(text):  # most do not match: one search says so
+            if literals[key] in text if key in literals else pattern.search(text):  # most do not match
                 found[key] = [m.span() for m in pattern.finditer(text)]
         return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..pipeline.document import Span
-from .pattern_parts import trie
+from .needs import Needs, Seen, any_needed
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _CLOSE = {"\u201d", "\u00bb"}
@@ -47,34 +47,34 @@ _HEARER = (r"(?:reporters|journalists|me|us|him|her|them|parliament|congress|law
 _VERBS = REPORT_VERBS.split("|")
 
 
-def _word_of(words: list[str], flags: str = "", after: str = "(?![a-z])") -> re.Pattern:
-    """One of `words` with no letter right before it (and, by default, none right after)."""
-    return re.compile(f"{flags}(?<![a-z])(?:{trie(words)}){after}")
+def _words(words: list[str], **needs) -> Needs:
+    return Needs(words=frozenset(words), **needs)
 
 
-# Each pattern with what a sentence must hold for it to match at all (None: nothing known):
-# looking for that first rules most sentences out faster than the pattern, which tries its
-# lookbehinds at every word.
-_ATTRIBUTION: list[tuple[str, re.Pattern, re.Pattern | None]] = [
+# Each pattern with what a sentence must hold for it to match at all: looking for that first
+# rules most sentences out faster than the pattern, which tries its lookbehinds at every word.
+_ATTRIBUTION: list[tuple[str, re.Pattern, Needs]] = [
     # Initials and titles ("the U.S. Navy", "Dr. Ruiz") do not end the source's name.
     ("according_to", re.compile(r"\b(?i:according to)\b(?:(?:[A-Z]\.){2,}|[A-Z][a-z]?\.(?=\s[A-Z])"
-                                r"|[^,.;:!?\u201c\u201d\"]){1,80}"), re.compile("(?i)according to")),
+                                r"|[^,.;:!?\u201c\u201d\"]){1,80}"), Needs(("according to",), ignorecase=True)),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?"
-                               rf"(?:{REPORT_VERBS})\b"), _word_of(_VERBS)),
+                               rf"(?:{REPORT_VERBS})\b"), _words(_VERBS)),
     ("report_verb", re.compile(rf"\b{_SUBJECT}\s+(?:also\s+|later\s+)?(?:told|tells)\s+{_HEARER}"),
-     re.compile("told|tells")),
+     Needs(("told", "tells"))),
     ("report_verb", re.compile(rf"(?i)[,\u201d\"\u2019']\s*(?:{REPORT_VERBS}|told)\s+{_SUBJECT}"),
-     _word_of(_VERBS + ["told"], "(?i)")),
+     _words(_VERBS + ["told"], ignorecase=True)),
     ("report_verb", re.compile(r"(?i)\b(?:in a statement|in an interview|in a post|in a tweet"
-                               r"|in a report|in a press release|in remarks)\b"), re.compile("(?i)in a|in remarks")),
+                               r"|in a report|in a press release|in remarks)\b"),
+     Needs(("in a", "in remarks"), ignorecase=True)),
     ("report_verb", re.compile(r"(?i)\btook to (?:twitter|x|facebook|instagram|tiktok|social media|the airwaves)\b"),
-     re.compile("(?i)took to ")),
+     Needs(("took to ",), ignorecase=True)),
     # "said" reports speech wherever it stands ("The senator apologized but said ..."), and so
     # does a verb of saying with its "that" clause ("declares that"), unless the writer speaks.
-    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:said|says)\b"), re.compile("said|says")),
+    ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:said|says)\b"), Needs(("said", "says"))),
     ("report_verb", re.compile(rf"{_NOT_THE_WRITER}\b(?:{REPORT_VERBS}|promised|promises|revealed|reveals) that\b"),
-     _word_of(_VERBS + ["promised", "promises", "revealed", "reveals"], after=" that")),
+     _words(_VERBS + ["promised", "promises", "revealed", "reveals"], then=" that")),
 ]
+_ANY_NEEDED = any_needed(needs for _, _, needs in _ATTRIBUTION)
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -126,8 +126,11 @@ def quote_spans(text: str) -> list[Span]:
 def attribution_spans(sentence: str) -> list[Span]:
     """Attribution cues in a sentence: "according to X", "X said", "said X", "in a statement"."""
     found: list[Span] = []
+    seen = Seen(sentence)
+    if seen.plain and not _ANY_NEEDED.search(seen.lower):
+        return found
     for kind, pattern, needs in _ATTRIBUTION:
-        if needs is not None and not needs.search(sentence):
+        if not needs.found(seen):
             continue
         for m in pattern.finditer(sentence):
             start, end = m.span()

@@ -95,11 +95,11 @@ class TextFeatures:
     in the text too (`gram_spans`).
     """
 
-    __slots__ = ("text", "_tokens", "_grams", "_words", "_terms", "_matches", "_scanner", "_memo")
+    __slots__ = ("text", "_offsets", "_grams", "_words", "_terms", "_matches", "_scanner", "_memo")
 
     def __init__(self, text: str, scanner: CueScanner | None = None) -> None:
         self.text = text
-        self._tokens: list[tuple[str, int, int]] | None = None
+        self._offsets: list[tuple[int, int]] | None = None
         self._grams: dict[Analyzer, list[tuple[int, int]]] = {}
         self._words: dict[bool, list[str]] = {}
         self._terms: dict[Analyzer, list[str]] = {}
@@ -117,9 +117,9 @@ class TextFeatures:
     def gram_spans(self, analyzer: Analyzer) -> list[tuple[int, int]]:
         """Where each of the analyzer's `terms` stands in the text."""
         if analyzer not in self._grams:
-            if self._tokens is None:
-                self._tokens = tokens(self.text)
-            self._grams[analyzer] = analyzer.spans(self._tokens, self.words(analyzer.mask_names))
+            if self._offsets is None:  # the places alone: the words are known already
+                self._offsets = [m.span() for m in TOKEN.finditer(self.text)]
+            self._grams[analyzer] = analyzer.spans(self._offsets, self.words(analyzer.mask_names))
         return self._grams[analyzer]
 
     def words(self, mask_names: bool) -> list[str]:
@@ -185,19 +185,22 @@ class Analyzer:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""
         toks = tokens(text) if toks is None else toks
         words = [word for word, _, _ in (masked(text, toks) if self.mask_names else toks)]
-        return [(term, start, end) for term, (start, end) in zip(self.terms(words), self.spans(toks, words))]
+        offsets = [(start, end) for _, start, end in toks]
+        return [(term, start, end) for term, (start, end) in zip(self.terms(words), self.spans(offsets, words))]
 
-    def spans(self, toks: list[tuple[str, int, int]], words: list[str]) -> list[tuple[int, int]]:
-        """Where each of the n-grams `terms(words)` stands in the text, `words` being `toks`
-        as the analyzer sees them (names masked, if it masks them)."""
+    def spans(self, offsets: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+        """Where each of the n-grams `terms(words)` stands in the text, `offsets` being the
+        tokens' places and `words` the tokens as the analyzer sees them (names masked, if it
+        masks them)."""
         lo, hi = self.word_ngrams
-        spans = [(start, end) for _, start, end in toks] if lo == 1 else []
+        spans = list(offsets) if lo == 1 else []
+        starts, ends = [start for start, _ in offsets], [end for _, end in offsets]
         for n in range(max(lo, 2), hi + 1):
-            spans.extend((toks[i][1], toks[i + n - 1][2]) for i in range(len(toks) - n + 1))
+            spans.extend(zip(starts, ends[n - 1:]))
         if self.char_ngrams:
             lo, hi = self.char_ngrams
-            for word, (_, start, end) in zip(words, toks):  # as many as `terms` makes of the padded word
-                spans.extend([(start, end)] * sum(max(0, len(word) + 3 - n) for n in range(lo, hi + 1)))
+            for word, span in zip(words, offsets):  # as many as `terms` makes of the padded word
+                spans.extend([span] * sum(max(0, len(word) + 3 - n) for n in range(lo, hi + 1)))
         return spans
 
     def terms(self, words: list[str]) -> list[str]:
@@ -213,6 +216,12 @@ class Analyzer:
                 padded = f" {word} "
                 terms.extend(f"#{padded[i:i + n]}" for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
         return terms
+
+    def starts_terms_of(self, other: Analyzer) -> bool:
+        """Whether the terms of any text are the first terms `other` makes of it: word n-grams
+        from single words up to no longer than the other's, names masked alike."""
+        return (self.word_ngrams[0] == other.word_ngrams[0] == 1 and self.word_ngrams[1] <= other.word_ngrams[1]
+                and self.char_ngrams is None and self.mask_names == other.mask_names)
 
     def __call__(self, text: str) -> list[str]:
         return [g for g, _, _ in self.grams(text)]

@@ -50,12 +50,14 @@ i i'm i've i'd i'll
 
 
 _LISTED = GROUPS | PEOPLE
+# Each listed word as written and with a possessive taken off as `listed` takes it off ("'s",
+# then "\u2019s"): one set lookup per word.
+_LISTED_FORMS = frozenset(word + ending for word in _LISTED for ending in ("", "'s", "\u2019s", "\u2019s's"))
 
 
 def listed(word: str) -> bool:
-    if not word.endswith("s"):  # nothing to take off: the common case, and one set lookup
-        return word in _LISTED
-    return word.removesuffix("'s").removesuffix("\u2019s") in _LISTED
+    """Whether `word` (lower-cased), its possessive ending taken off, is a listed name."""
+    return word in _LISTED_FORMS
 
 
 def is_name(word: str, original: str, first: bool) -> bool:
@@ -77,17 +79,22 @@ def mask_words(words: list[str], originals: list[str]) -> list[str]:
     headline in title case, where nearly every word is capitalized, only the listed names count."""
     capitals = [original[:1].isupper() for original in originals]
     title_case = len(words) > 3 and sum(capitals) > 0.6 * len(words)
-    out = []
+    # Every word judged whole first, in one pass (this runs for every word scored); the first
+    # word is a name only if listed. Hyphenated words, rare, are judged again part by part.
+    if title_case:
+        out = [PLACEHOLDER if word in _LISTED_FORMS else word for word in words]
+    else:
+        out = [PLACEHOLDER if word in _LISTED_FORMS or (capital and word not in _NOT_NAMES) else word
+               for word, capital in zip(words, capitals)]
+        if out and not listed(words[0]):
+            out[0] = words[0]
+    if "-" not in "".join(words):
+        return out
     for i, (word, original) in enumerate(zip(words, originals)):
-        if "-" not in word:  # the common case, kept fast: this runs for every word scored
-            name = listed(word) if title_case else (listed(word) or (
-                i > 0 and capitals[i] and word not in _NOT_NAMES))
-            out.append(PLACEHOLDER if name else word)
-            continue
-        parts, pieces = word.split("-"), original.split("-")
-        if len(parts) != len(pieces):  # the tokenizer changed the word: judge it whole
-            parts, pieces = [word], [original]
-        kept = [PLACEHOLDER if (listed(part) if title_case else is_name(part, piece, i == 0 and j == 0))
-                else part for j, (part, piece) in enumerate(zip(parts, pieces))]
-        out.append("-".join(kept))
+        if "-" in word:
+            parts, pieces = word.split("-"), original.split("-")
+            if len(parts) != len(pieces):  # the tokenizer changed the word: judge it whole
+                parts, pieces = [word], [original]
+            out[i] = "-".join(PLACEHOLDER if (listed(part) if title_case else is_name(part, piece, i == 0 and j == 0))
+                              else part for j, (part, piece) in enumerate(zip(parts, pieces)))
     return out

@@ -28,6 +28,17 @@ def word_start_body(pattern: str) -> tuple[str, bool] | None:
     return (rest[len(WORD_START):], ignorecase) if rest.startswith(WORD_START) else None
 
 
+def literal_text(pattern: str) -> str | None:
+    """The string a pattern of plain characters matches ("!", "\\?"); None for any other."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # a parser we do not know: not known to be plain
+        return None
+    if parsed.state.flags & re.IGNORECASE or not all(op is sre.LITERAL for op, _ in parsed):
+        return None
+    return "".join(chr(av) for _, av in parsed) or None
+
+
 def first_of(items) -> tuple[set[str] | None, bool]:
     """Characters a parsed sequence can start with (None: any) and whether it can be empty."""
     found: set[str] = set()

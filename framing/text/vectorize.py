@@ -32,6 +32,14 @@ def log1p_counts(counts: np.ndarray) -> np.ndarray:
     return table[counts]
 
 
+class Scored(NamedTuple):
+    """One classifier's verdicts on a batch: a probability per sentence, and the cue values
+    behind each (sentences x its cues, as `CueSet.values` gives them), which explaining reuses."""
+
+    probabilities: np.ndarray
+    cue_values: np.ndarray
+
+
 class LookedUp(NamedTuple):
     """A batch's terms numbered in each analyzer's dictionary (-1: in none), all sentences'
     one after the other, and where each sentence's start (and the last one's end)."""
@@ -52,8 +60,21 @@ class Vectorizer:
             vocabularies.setdefault(model.analyzer, []).append(model.vocabulary)
             for terms in model.cues.lexicons.values():
                 vocabularies.setdefault(model.cues.lexicon_analyzer, []).append(terms)
+        # An analyzer whose terms of any sentence are the first of another's (words, and words
+        # and word pairs) is looked up in the other's dictionary, its numbers picked out of the
+        # other's (`look_up`): each term of a sentence is looked up once.
+        def starts_another(analyzer: Analyzer) -> bool:
+            return any(other != analyzer and analyzer.starts_terms_of(other) for other in vocabularies)
+
+        hosts = [analyzer for analyzer in vocabularies if not starts_another(analyzer)]
+        self._hosts = {analyzer: next(host for host in hosts if analyzer.starts_terms_of(host))
+                       for analyzer in vocabularies if starts_another(analyzer)}
+        for analyzer, host in self._hosts.items():
+            vocabularies[host] += vocabularies[analyzer]
         self._lookups: dict[Analyzer, dict[str, int]] = {}
         for analyzer, term_sets in vocabularies.items():
+            if analyzer in self._hosts:
+                continue
             first = term_sets[0]
             # A model's vocabulary numbers its terms 0..n-1: they can stand as they are.
             lookup = dict(first) if isinstance(first, dict) else {}
@@ -62,6 +83,7 @@ class Vectorizer:
                     if term not in lookup:
                         lookup[term] = len(lookup)
             self._lookups[analyzer] = lookup
+        self._lookups.update((analyzer, self._lookups[host]) for analyzer, host in self._hosts.items())
         self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary)
                          for task, m in classifiers.items()}
         self._lexicons = {(task, LEXICON_PREFIX + name): self._members(self._lookups[m.cues.lexicon_analyzer], terms)
@@ -95,9 +117,16 @@ class Vectorizer:
         """Every term of the sentences numbered, once per analyzer."""
         numbers, starts = {}, {}
         for analyzer, lookup in self._lookups.items():
-            terms = [sentence.terms(analyzer) for sentence in features]
-            numbers[analyzer] = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
-            starts[analyzer] = [0, *accumulate(map(len, terms))]
+            if analyzer not in self._hosts:
+                terms = [sentence.terms(analyzer) for sentence in features]
+                numbers[analyzer] = np.fromiter(map(lookup.get, chain.from_iterable(terms), repeat(-1)), np.int64)
+                starts[analyzer] = [0, *accumulate(map(len, terms))]
+        for analyzer, host in self._hosts.items():
+            lengths = [len(sentence.terms(analyzer)) for sentence in features]
+            starts[analyzer] = [0, *accumulate(lengths)]
+            # Each sentence's first terms among its host's: where they stand in the host's numbers.
+            shift = np.subtract(starts[host][:-1], starts[analyzer][:-1], dtype=np.int64)
+            numbers[analyzer] = numbers[host][np.repeat(shift, lengths) + np.arange(starts[analyzer][-1])]
         return LookedUp(numbers, starts)
 
     def vocabulary_indices(self, looked_up: LookedUp, task: str, chosen: list[int]) -> np.ndarray:
@@ -122,6 +151,12 @@ class Vectorizer:
                       quoted_shares: list[float], looked_up: LookedUp | None = None) -> dict[str, np.ndarray]:
         """Each classifier's probability for each sentence (`LinearModel.probability`);
         `looked_up` is `look_up(features)` if already known."""
+        return {task: scored.probabilities
+                for task, scored in self.score(features, attributed, quoted_shares, looked_up).items()}
+
+    def score(self, features: list[TextFeatures], attributed: list[bool],
+              quoted_shares: list[float], looked_up: LookedUp | None = None) -> dict[str, Scored]:
+        """`probabilities`, with each classifier's cue values."""
         n = len(features)
         looked_up = self.look_up(features) if looked_up is None else looked_up
         counted = {analyzer: self._counted(looked_up, analyzer) for analyzer in self._lookups}
@@ -140,7 +175,7 @@ class Vectorizer:
         counts_matrix = np.column_stack([pattern_counts, *lexicon_counts])
         values = np.column_stack([log1p_counts(counts_matrix), np.asarray(attributed, dtype=float),
                                   np.asarray(quoted_shares, dtype=float)])
-        probabilities = {}
+        scored = {}
         for task, model in self.classifiers.items():
             rows, terms, counts = counted[model.analyzer]
             columns = self._columns[task][terms]
@@ -149,5 +184,5 @@ class Vectorizer:
             order = np.argsort(rows * len(model.vocabulary) + columns, kind="stable")
             cue_values = np.ascontiguousarray(values[:, self._cue_columns[task]])
             decisions = model.decisions(n, rows[order], columns[order], counts[order], cue_values)
-            probabilities[task] = 1.0 / (1.0 + np.exp(-decisions))
-        return probabilities
+            scored[task] = Scored(1.0 / (1.0 + np.exp(-decisions)), cue_values)
+        return scored

@@ -46,7 +46,10 @@ _FINAL_SAID_X = re.compile(rf"\b{_RV}\s+(?:[A-Z][\w.'\u2019-]*\s*)+[.!?]?\s*$")
 _INITIAL_ATTR = re.compile(rf"^\W*(?:[\w.'\u2019-]+\s+){{0,6}}{_RV}\b")
 _THAT_CLAUSE = re.compile(rf"\b{_RV}\s+(?:[\w']+\s+){{0,3}}that\b", re.I)
 TAIL, HEAD = 200, 120
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|us|our|ours)\b")
+# "I", "me", "my", "mine", "we", "us", "our", "ours" ("I'm", "we've" and the like hold them) as
+# words. Each begins with its first letter, not with \b: the regex engine then tries it only
+# where that letter stands, instead of at every character.
+_FIRST_PERSON = re.compile(r"(?:I(?<!\wI)|m(?<!\wm)(?:e|y|ine)|w(?<!\ww)e|u(?<!\wu)s|o(?<!\wo)urs?)\b")
 _SECOND_PERSON = frozenset({"you", "your", "you're", "yours"})
 _TWEET = re.compile(r"@\w|#\w|pic\.twitter|https?://")
 _COLON_QUOTE = re.compile(rf":\s*[{_ANY_DOUBLE}']")

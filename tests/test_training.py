@@ -131,7 +131,7 @@ def test_voice_arrays_reproduce_scikit_learn(shared_data):
     from framing.training.voice import Lines, exported, fit, split_rows
 
     rows, _ = split_rows(shared_data, "dev")
-    few = Lines(rows.features[:400], rows.gold[:400], rows.rule[:400])
+    few = Lines(rows.features[:400], rows.gold[:400], rows.rule[:400], rows.weight[:400])
     vectorizer, classifier = fit(few, 0.1)
     model = exported(vectorizer, classifier, {"C": 0.1})
     reference = classifier.decision_function(vectorizer.transform(few.features))

@@ -83,6 +83,9 @@ CONTEXT_KEYS = ("quoted_share", "qs_bin=", "rule=", "attr=", "attr_pos=", "start
                 "quote_runs_on", "pronoun_rv", "final_attr", "final_said_x", "initial_attr", "ends_colon",
                 "first_person_outside", "tweet_marker", "rv_outside", "that_clause", "according_to", "kind=",
                 "speaker_label", "short_colon_line", "second_person", "block_run=")
+# The paragraph layout's features (`voice_features`): where a text's paragraphs are not its
+# writer's (MPQA's sentences, rebuilt one a paragraph), they say nothing of its voice.
+PARAGRAPH_FEATURES = ("para_first", "para_last", "para_single", "prev1:same_para", "next1:same_para")
 _SHARE_BINS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9)
 
 

@@ -218,11 +218,12 @@ def _confusion_table(rule: list[list[int]], model: list[list[int]]) -> list[str]
 
 def render_voice_card(model) -> str:
     """The card of the voice model (`voice.json`), from its metadata."""
-    from .tasks.news import OWN_LICENCE
+    from .tasks.news import OWN_LICENCE, OWN_MPQA_LICENCE
 
     meta, settings = model.metadata, model.settings
-    data = meta["data"]
+    ptc, mpqa = meta["data"]["ptc"], meta["data"]["mainstream"]
     dev, test = meta["dev"], meta["test"]
+    registers = (("ptc", "PTC articles", "articles"), ("mainstream", "MPQA documents (mainstream)", "documents"))
     lines = [
         "# Model card: `voice`",
         "",
@@ -232,8 +233,11 @@ def render_voice_card(model) -> str:
         "sentences scored without an article around them.",
         "",
         f"- Trained: {meta['trained']}, on the labelled lines of the news train and dev splits "
-        f"(`datasets.news_split`): {data['train'][1] + data['dev'][1]} lines of {data['train'][0] + data['dev'][0]} "
-        "PTC articles. The test split is never trained on.",
+        f"(`datasets.news_split`): {ptc['train'][1] + ptc['dev'][1]} lines of {ptc['train'][0] + ptc['dev'][0]} "
+        f"PTC articles and {mpqa['train'][1] + mpqa['dev'][1]} lines of {mpqa['train'][0] + mpqa['dev'][0]} whole "
+        f"MPQA documents (mainstream news), each MPQA line weighted {settings['mpqa_weight']} and without the "
+        "paragraph features (its sentences are rebuilt one a paragraph, a layout that is not the writer's). "
+        "The test split is never trained on.",
         f"- Method: multinomial logistic regression (L2, C={settings['C']}, lbfgs, no class weights) over "
         f"{len(model.features)} sparse features of the sentence and of one neighbour each side "
         "(`framing/text/voice.py`): quotation marks and whether a quotation runs in or on, attribution cue "
@@ -241,44 +245,49 @@ def render_voice_card(model) -> str:
         "person, colons and speaker labels, the paragraph position, how many lines into a block set off by a "
         "line ending in a colon or an ellipsis (`framing/text/quote_state.py`), a closed list of words that mark "
         "who speaks, and the rule's answer.",
-        f"- File: `voice.json` (classes, feature names, coefficients, intercepts, settings; plain JSON, "
+        "- File: `voice.json` (classes, feature names, coefficients, intercepts, settings; plain JSON, "
         "verified by `MANIFEST.json`, scored with NumPy: nothing executes on load).",
         f"- Library versions: {', '.join(f'{k} {v}' for k, v in meta.get('versions', {}).items())}.",
         "",
         "## Training data",
         "",
         "Each labelled line is matched to the longest sentence framing finds in it, as `framing evaluate "
-        "--news` matches them; lines marked \"not a sentence\" are left out.",
+        "--news` matches them (an MPQA document laid out as it scores one: each sentence a paragraph); lines "
+        "marked \"not a sentence\" are left out.",
         "",
         "| set | labellers | licence as stated |",
         "|---|---|---|",
-        f"| `news/maintainers_news_labels.jsonl`, `news/maintainers_news_bulk.jsonl` (data folder) | "
+        "| `news/maintainers_news_labels.jsonl`, `news/maintainers_news_bulk.jsonl` (data folder) | "
         "language-model annotators (the maintainers' sets, see sources/news/ in the data folder) | labels: the "
         "framing maintainers; text: PTC articles (SemEval-2020 Task 11; none stated), read from the data folder |",
         f"| `framing/training/labelling/ptc_news_labels.jsonl` | two independent language-model annotators "
         f"and a third reading | {OWN_LICENCE} |",
+        f"| `framing/training/labelling/mpqa_news_labels.jsonl` | two independent language-model annotators "
+        f"and a third reading | {OWN_MPQA_LICENCE} |",
         "",
-        *_news_label_lines(meta.get("news_labels"))[1:],
+        *_news_label_lines(meta.get("news_labels"), meta.get("mpqa_news_labels"))[1:],
         "",
-        "## Choosing C (news dev split)",
+        "## Choosing C (PTC dev split)",
         "",
-        f"Trained on the train split only ({data['train'][1]} lines, {data['train'][0]} articles), scored on "
-        f"dev ({data['dev'][1]} lines, {data['dev'][0]} articles); the chosen C was then refitted on train + dev.",
+        f"Trained on the train split only ({ptc['train'][1]} PTC lines of {ptc['train'][0]} articles, "
+        f"{mpqa['train'][1]} MPQA lines of {mpqa['train'][0]} documents), scored on dev ({ptc['dev'][1]} PTC lines "
+        f"of {ptc['dev'][0]} articles, {mpqa['dev'][1]} MPQA lines of {mpqa['dev'][0]} documents); C is the best on "
+        "PTC dev, then refitted on train + dev.",
         "",
-        "| C | dev accuracy |", "|---|---|",
-        *[f"| {C} | {acc:.4f} |" for C, acc in meta["dev_by_C"].items()],
+        "| C | PTC dev accuracy | mainstream dev accuracy |", "|---|---|---|",
+        *[f"| {C} | {acc['ptc']:.4f} | {acc['mainstream']:.4f} |" for C, acc in meta["dev_by_C"].items()],
         "",
-        f"Dev accuracy: rule {dev['rule']:.4f}, model (train only) {dev['model']:.4f}.",
-        "",
-        *_confusion_table(dev["rule_confusion"], dev["model_confusion"]),
-        "",
-        "## News test split (never trained on; scored once, for this card)",
-        "",
-        f"{data['test'][1]} lines of {data['test'][0]} articles. Accuracy: rule {test['rule']:.4f}, "
-        f"model {test['model']:.4f}.",
-        "",
-        *_confusion_table(test["rule_confusion"], test["model_confusion"]),
-        "",
+    ]
+    for key, title, unit in registers:
+        lines += [f"Dev accuracy, {title}: rule {dev[key]['rule']:.4f}, model (train only) {dev[key]['model']:.4f}.",
+                  "", *_confusion_table(dev[key]["rule_confusion"], dev[key]["model_confusion"]), ""]
+    lines += ["## News test split (never trained on; scored once, for this card)", ""]
+    for key, title, unit in registers:
+        data = meta["data"][key]["test"]
+        lines += [f"{title}: {data[1]} lines of {data[0]} {unit}. Accuracy: rule {test[key]['rule']:.4f}, "
+                  f"model {test[key]['model']:.4f}.", "",
+                  *_confusion_table(test[key]["rule_confusion"], test[key]["model_confusion"]), ""]
+    lines += [
         "## Limits",
         "",
         "It sees a sentence and its two neighbours, and how far it stands into a block introduced by a line "

@@ -1,13 +1,14 @@
 """The voice model: worked out per article, stored on each sentence, kept through JSON."""
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
 
 import framing
 from framing.classifiers.manifest import MANIFEST
-from framing.classifiers.voice import VoiceModel, load_voice_model
+from framing.classifiers.voice import ODDS_LIMIT, VoiceModel, load_voice_model
 from framing.cli import main
 from framing.pipeline.schema import document_from_dict
 from framing.text.quote_state import block_runs
@@ -122,3 +123,25 @@ def test_the_model_beats_the_rule_on_the_news_test_split(shared_data):
 def test_articles_with_few_sentences_get_voices(text):
     document = framing.analyze(text)
     assert all(s.voice in ("writer", "quoted", "attributed") for s in document.sentences)
+
+
+def test_not_writer_log_odds_are_the_odds_of_quoted_or_attributed():
+    model = load_voice_model()
+    text = ("The storm reached the coast on Monday.\n\n"
+            "\u201cWe have never seen water this high,\u201d said the harbour master, Ana Ruiz.")
+    decisions = model.decision(voice_features(text, segment(text)))
+    probabilities = np.exp(decisions) / np.exp(decisions).sum(axis=1, keepdims=True)
+    writer = model.classes.index("writer")
+    expected = np.log((1 - probabilities[:, writer]) / probabilities[:, writer])
+    assert np.allclose(model.not_writer(decisions), expected)
+    assert model.not_writer(decisions)[0] < 0 < model.not_writer(decisions)[1]
+    assert model.not_writer(np.array([[30.0, 0.0, -30.0]])).tolist() == [ODDS_LIMIT]
+
+
+def test_analyze_stores_the_log_odds_on_each_sentence_and_alone_reads_one_sentence():
+    quoted = "\u201cWe have never seen water this high,\u201d said the harbour master, Ana Ruiz."
+    document = framing.analyze(f"The storm reached the coast on Monday.\n\n{quoted}")
+    first, second = [s for s in document.sentences if s.scored]
+    assert first.not_writer < 0 < second.not_writer
+    [alone] = load_voice_model().alone([quoted])
+    assert alone == pytest.approx(framing.analyze(framing.Document(quoted, unit="sentence")).sentences[0].not_writer)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..text.features import FUNCTION_WORDS, TextFeatures
+from ..text.features import FUNCTION_WORDS, SENTENCE_CUES, TextFeatures
 from .evaluation import Contribution
 
 if TYPE_CHECKING:
@@ -25,12 +25,13 @@ MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 
 def choose(text: str, ranked: list[Contribution], limit: int = TOP_TRIGGERS) -> list[Contribution]:
     """From contributions strongest first, those shown: no names, no terms made only of
-    function words (not evidence a reader can use), none overlapping a stronger one."""
+    function words, no sentence cue (`SENTENCE_CUES`: no words to point at), none overlapping
+    a stronger one."""
     chosen: list[Contribution] = []
     for c in ranked:
         if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
             break
-        if c.kind == "name":
+        if c.kind == "name" or c.kind in SENTENCE_CUES:
             continue
         if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
             continue
@@ -56,7 +57,8 @@ def cue_contributions(model: LinearModel, spans_by_cue: dict[str, list[tuple[int
 
 def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed: list[bool],
                    quoted_shares: list[float], terms: TermValues,
-                   context_spans: list[dict[str, list[tuple[int, int]]]]) -> list[list[Contribution]]:
+                   context_spans: list[dict[str, list[tuple[int, int]]]],
+                   not_writer: list[float] | None = None) -> list[list[Contribution]]:
     """`LinearModel.triggers` of each sentence, from its `terms` (`LinearModel.term_values`).
 
     A term occurrence weighs its TF-IDF value times its weight, shared by its occurrences, as
@@ -72,14 +74,15 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
             heavy[row][column] = weight
     cue_coef, names = model.cue_coef, model.cues.names
     out = []
-    for features, found, heavy_terms, attributed_, quoted_share, context in zip(
-            sentences, terms.found, heavy, attributed, quoted_shares, context_spans):
+    odds = not_writer or [0.0] * len(sentences)
+    for features, found, heavy_terms, attributed_, quoted_share, context, not_writer_ in zip(
+            sentences, terms.found, heavy, attributed, quoted_shares, context_spans, odds):
         ranked = []
         if heavy_terms:
             spans = features.gram_spans(model.analyzer)
             ranked = [Contribution(*spans[k], "term", heavy_terms[index]) for k, index in enumerate(found)
                       if index in heavy_terms]
-        cue_values = model.cues.values(features, attributed_, quoted_share)
+        cue_values = model.cues.values(features, attributed_, quoted_share, not_writer=not_writer_)
         pushing = {name for name, value, coef in zip(names, cue_values, cue_coef) if value * coef > 0}
         spans_by_cue = model.cues.match_spans(features, pushing) if pushing else {}
         ranked += cue_contributions(model, spans_by_cue, cue_values, context)

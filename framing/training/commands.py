@@ -20,6 +20,7 @@ from .model_card import write_splitter_card
 from .tasks import TaskConfig, task_config
 from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
 from .voice import train_voice
+from .voice_context import with_voice_context
 
 
 def _shown(path: str) -> str:
@@ -76,9 +77,9 @@ def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
     """Train the shipped classifier `name` from the data folder."""
     config = task_config(name)
     # The news test split is never trained on: the cross-source table scores it.
-    examples = [e for e in datasets.task_examples(name, config.sources, root)
-                if not datasets.in_news_split(e, "test")]
-    dev = datasets.dev_examples(name, config.dev, root)
+    examples = with_voice_context([e for e in datasets.task_examples(name, config.sources, root)
+                                   if not datasets.in_news_split(e, "test")], config, root)
+    dev = with_voice_context(datasets.dev_examples(name, config.dev, root), config, root)
     sources = [(spec.path, spec.licence) for spec in config.sources]
     cues = cue_set(config, root)
     model = train_model(config, cues, examples, source_rows(examples, sources), dev, cv)
@@ -115,6 +116,7 @@ def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool =
     if len({e.label for e in examples}) < 2:
         raise FramingError(f"{', '.join(files)}: training needs examples of both labels")
     config = task_config(task)
+    examples = with_voice_context(examples, config, None)  # the user's sentences, each read alone
     sources = source_rows(examples, [(f, "user data") for f in files])
     model = train_model(config, cue_set(config, datasets.data_dir()), examples, sources,
                         cv=cv and len(examples) >= 50)

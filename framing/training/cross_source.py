@@ -21,6 +21,7 @@ from .datasets import Example
 from .metrics import binary_scores
 from .tasks import TaskConfig, task_config
 from .tasks.news import NEWS_SOURCE_NAMES, news_sources
+from .voice_context import with_voice_context
 
 NEWS = "news"
 
@@ -41,7 +42,8 @@ def held_out_scores(train: list[Example], held: list[Example], config: TaskConfi
     texts = {e.text for e in held}
     train = [e for e in train if e.trained and datasets.article_of(e) not in articles and e.text not in texts]
     vectorizer, classifier = fit(train, config, cues)
-    decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held]))
+    decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held],
+                                                            not_writer=[e.not_writer for e in held]))
     calibration = fit_calibration(*out_of_fold_news(train, config, cues)) if calibrate else None
     slope, offset, threshold = ((calibration["slope"], calibration["offset"], calibration["threshold"])
                                 if calibration else (1.0, 0.0, 0.5))
@@ -71,7 +73,7 @@ def evaluation_examples(task: str, config: TaskConfig, root: Path) -> list[Examp
     for spec in config.evaluation_sources + news_sources(task):
         if Path(spec.path).stem not in trained:
             examples += datasets.task_examples(task, [replace(spec, train=lambda record: False)], root)
-    return examples
+    return with_voice_context(examples, config, root)
 
 
 def cross_source(task: str, data: str | None, config: TaskConfig | None = None, test: bool = True) -> dict:

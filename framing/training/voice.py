@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..classifiers.voice import VoiceModel
+from ..pipeline.document import Sentence
 from ..text.segment import segment
 from ..text.voice import voice_features
 from . import datasets
@@ -39,22 +40,32 @@ class Lines:
         return Lines(self.features + other.features, self.gold + other.gold, self.rule + other.rule)
 
 
+def read_article(text: str, records: list[dict]
+                 ) -> tuple[list[Sentence], list[dict[str, float]], list[tuple[dict, int]]]:
+    """An article's scored sentences and their voice features, and each record (with `start`
+    and `end` in `text`) paired with the sentence that holds most of it (records in none left out)."""
+    sentences = segment(text)
+    scored = [s for s in sentences if s.scored]
+    features = voice_features(text, sentences)
+    paired = []
+    for r in records:
+        overlap = {i: min(s.end, r["end"]) - max(s.start, r["start"]) for i, s in enumerate(scored)
+                   if s.start < r["end"] and r["start"] < s.end}
+        if overlap:
+            paired.append((r, max(overlap, key=overlap.get)))
+    return scored, features, paired
+
+
 def split_rows(root: Path, split: str) -> tuple[Lines, int]:
     """The split's labelled lines, and how many articles they come from."""
     rows = Lines([], [], [])
     by_article = split_lines(root, split)
     for doc_id, records in sorted(by_article.items()):
-        text = datasets.article_text(root, doc_id)
-        sentences = segment(text)
-        scored = [s for s in sentences if s.scored]
-        features = voice_features(text, sentences)
-        for r in records:
-            inside = [i for i, s in enumerate(scored) if s.start < r["end"] and r["start"] < s.end]
-            if inside:
-                i = max(inside, key=lambda i: min(scored[i].end, r["end"]) - max(scored[i].start, r["start"]))
-                rows.features.append(features[i])
-                rows.gold.append(r["voice"])
-                rows.rule.append(scored[i].rule_voice)
+        scored, features, paired = read_article(datasets.article_text(root, doc_id), records)
+        for r, i in paired:
+            rows.features.append(features[i])
+            rows.gold.append(r["voice"])
+            rows.rule.append(scored[i].rule_voice)
     return rows, len(by_article)
 
 

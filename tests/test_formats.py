@@ -3,7 +3,6 @@ import csv
 import io
 import json
 import re
-from html import unescape
 
 import pytest
 from click.testing import CliRunner

@@ -4,6 +4,7 @@ import pytest
 import framing
 from framing.classifiers.linear import LinearModel
 from framing.classifiers.models_dir import shipped_models_dir
+from framing.classifiers.voice import load_voice_model
 from framing.pipeline.scoring import load_models, score_text
 from framing.text.cues import standalone_context
 
@@ -31,6 +32,11 @@ The navy has not said which ships will sail next. {DUTY} {SHAMEFUL}
 """
 
 
+def alone(text: str) -> tuple[bool, float, float]:
+    """What the classifiers read of a sentence scored on its own: its marks and its voice log-odds."""
+    return (*standalone_context(text), load_voice_model().alone([text])[0])
+
+
 @pytest.fixture(scope="module")
 def model() -> LinearModel:
     return LinearModel.load(shipped_models_dir() / "opinion.npz")
@@ -48,13 +54,13 @@ def verdict_in(document, text):
 
 @pytest.mark.parametrize("text", OPINIONS)
 def test_the_writers_judgement_is_opinion_alone(model, text):
-    assert model.probability(text, *standalone_context(text)) >= model.threshold
+    assert model.probability(text, *alone(text)) >= model.threshold
     assert score_text(text, load_models())["opinion"].label == "opinion"
 
 
 @pytest.mark.parametrize("text", FACTS)
 def test_reported_and_attributed_statements_are_fact_alone(model, text):
-    assert model.probability(text, *standalone_context(text)) < model.threshold
+    assert model.probability(text, *alone(text)) < model.threshold
     assert score_text(text, load_models())["opinion"].label == "fact"
 
 
@@ -74,17 +80,17 @@ def test_reported_statements_are_fact_in_the_article(article, text):
                                   "sending the same exhausted crews back is a cruel and shameful decision"])
 def test_bare_fragments_of_the_writers_judgement_are_opinion(model, text):
     """Without a capital or a full stop, as people paste them: the judging words still decide."""
-    assert model.probability(text, *standalone_context(text)) >= model.threshold
+    assert model.probability(text, *alone(text)) >= model.threshold
 
 
 def test_a_bare_attributed_fragment_is_fact(model):
     text = "the rebel commanders claim they are ready to negotiate"
-    assert model.probability(text, *standalone_context(text)) < model.threshold
+    assert model.probability(text, *alone(text)) < model.threshold
 
 
 def test_a_bare_fragment_of_what_ought_to_be_done_is_opinion(model):
     text = "ministers clearly ought to explain why the warnings were ignored"
-    assert model.probability(text, *standalone_context(text)) >= model.threshold
+    assert model.probability(text, *alone(text)) >= model.threshold
 
 
 def test_triggers_name_the_judging_words():
@@ -101,3 +107,18 @@ def test_the_model_file_carries_its_cues_and_word_lists(model):
     assert {"reporting", "stance_adverb", "evaluative"} <= cues
     assert "shameful" in model.cues.lexicons["strongsubj"] | model.cues.lexicons["weaksubj"] \
         | model.cues.lexicons["negative"]
+
+
+def test_the_voice_log_odds_count_against_opinion(model):
+    assert model.decision(SHAMEFUL, not_writer=4.0) < model.decision(SHAMEFUL, not_writer=-4.0)
+
+
+def test_a_verdict_in_an_article_splits_into_contributions_its_voice_included(model, article):
+    [sentence] = [s for s in article.sentences if s.text == SHAMEFUL]
+    evaluation = model.evaluate(SHAMEFUL, bool(sentence.attributions), sentence.quoted_share, sentence.not_writer)
+    assert evaluation.probability == pytest.approx(verdict_in(article, SHAMEFUL).probability, abs=1e-4)
+    contributions = model.contributions(evaluation, {"not_writer": [(0, len(SHAMEFUL))]})
+    assert model.intercept + sum(c.weight for c in contributions) == pytest.approx(evaluation.decision)
+    [voice] = [c for c in contributions if c.kind == "not_writer"]
+    assert (voice.start, voice.end) == (0, len(SHAMEFUL)) and voice.weight > 0  # the writer's own voice
+    assert "not_writer" not in {t.kind for t in verdict_in(article, SHAMEFUL).triggers}

@@ -14,6 +14,7 @@ from framing.training.datasets import Example, data_dir
 from framing.training.fit import check_export, export, fit, train_model
 from framing.training.gold import gold_articles, read_gold
 from framing.training.tasks import task_config
+from framing.training.voice_context import with_voice_context
 
 LABELS = {"loaded": ("loaded", "neutral"), "opinion": ("opinion", "fact"),
           "speculative": ("speculative", "factual")}
@@ -65,14 +66,16 @@ def test_training_is_deterministic(tmp_path, training_file):
 
 @pytest.mark.parametrize("nb_power", [0.0, 0.5])
 def test_exported_arrays_reproduce_scikit_learn_on_unseen_text(nb_power):
-    examples = corpus_examples("opinion")
     config = dataclasses.replace(task_config("opinion"), nb_power=nb_power)  # term scale folded in, or none
+    examples = with_voice_context(corpus_examples("opinion"), config, None)  # voice log-odds, each read alone
     cues = cue_set(config, data_dir())  # word lists from the data, else from the shipped model
     vectorizer, classifier = fit(examples, config, cues)
     model = export(config, cues, vectorizer, classifier, {})
     unseen = ["I think the mayor should resign, said a resident.",
               "\u201cThis is a disgrace,\u201d the senator wrote in a statement.",
               "Zebras graze quietly.", ""]
+    unseen = with_voice_context([Example(text, 0, "unseen", "unseen") for text in unseen], config, None)
+    assert {e.not_writer > 0 for e in unseen} == {True, False}
     assert check_export(model, vectorizer, classifier, unseen) < 1e-9
 
 
@@ -137,3 +140,15 @@ def test_voice_arrays_reproduce_scikit_learn(shared_data):
     reference = classifier.decision_function(vectorizer.transform(few.features))
     assert np.abs(model.decision(few.features) - reference).max() < 1e-4
     assert model.predict(few.features) == list(classifier.predict(vectorizer.transform(few.features)))
+
+
+@pytest.mark.parametrize("task", ["opinion", "speculative"])
+def test_evaluate_dev_gives_the_model_cards_dev_figures(shared_data, task):
+    # `framing evaluate --dev` reads each sentence as the card's training run did (the voice
+    # model's log-odds of it read alone included), so the two figures are the same.
+    from framing.classifiers.linear import LinearModel
+    from framing.classifiers.models_dir import shipped_models_dir
+    from framing.training.evaluation import evaluate_dev
+
+    card = LinearModel.load(shipped_models_dir() / f"{task}.npz").metadata["dev"]
+    assert evaluate_dev(task, str(shared_data))["macro_f1"] == pytest.approx(card["macro_f1"], abs=1e-4)

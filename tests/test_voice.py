@@ -2,13 +2,14 @@
 import json
 import re
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
 
 import framing
 from framing.classifiers.manifest import MANIFEST
-from framing.classifiers.voice import VoiceModel, load_voice_model
+from framing.classifiers.voice import ODDS_LIMIT, VoiceModel, load_voice_model
 from framing.cli import main
 from framing.pipeline.schema import document_from_dict
 from framing.text.quote_state import block_runs
@@ -137,3 +138,25 @@ def test_first_person_pattern_finds_the_words_it_names():
     texts = ["".join(random.choice(pieces) for _ in range(random.randint(0, 5))) for _ in range(20000)]
     assert sum(bool(plain.search(t)) for t in texts) > 2000
     assert all(bool(_FIRST_PERSON.search(t)) == bool(plain.search(t)) for t in texts)
+
+
+def test_not_writer_log_odds_are_the_odds_of_quoted_or_attributed():
+    model = load_voice_model()
+    text = ("The storm reached the coast on Monday.\n\n"
+            "\u201cWe have never seen water this high,\u201d said the harbour master, Ana Ruiz.")
+    decisions = model.decision(voice_features(text, segment(text)))
+    probabilities = np.exp(decisions) / np.exp(decisions).sum(axis=1, keepdims=True)
+    writer = model.classes.index("writer")
+    expected = np.log((1 - probabilities[:, writer]) / probabilities[:, writer])
+    assert np.allclose(model.not_writer(decisions), expected)
+    assert model.not_writer(decisions)[0] < 0 < model.not_writer(decisions)[1]
+    assert model.not_writer(np.array([[30.0, 0.0, -30.0]])).tolist() == [ODDS_LIMIT]
+
+
+def test_analyze_stores_the_log_odds_on_each_sentence_and_alone_reads_one_sentence():
+    quoted = "\u201cWe have never seen water this high,\u201d said the harbour master, Ana Ruiz."
+    document = framing.analyze(f"The storm reached the coast on Monday.\n\n{quoted}")
+    first, second = [s for s in document.sentences if s.scored]
+    assert first.not_writer < 0 < second.not_writer
+    [alone] = load_voice_model().alone([quoted])
+    assert alone == pytest.approx(framing.analyze(framing.Document(quoted, unit="sentence")).sentences[0].not_writer)

@@ -75,24 +75,25 @@ class LinearModel:
     # ------------------------------------------------------------ scoring
 
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
-                 quoted_share: float = 0.0) -> Evaluation:
+                 quoted_share: float = 0.0, not_writer: float = 0.0) -> Evaluation:
         """Decision value and the feature values behind it, ready to be explained."""
-        return self.evaluations([text_features(text)], [attributed], [quoted_share])[0]
+        return self.evaluations([text_features(text)], [attributed], [quoted_share], [not_writer])[0]
 
     def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
-                    quoted_shares: list[float]) -> list[Evaluation]:
-        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once."""
+                    quoted_shares: list[float], not_writer: list[float] | None = None) -> list[Evaluation]:
+        """`evaluate` of many sentences, the arithmetic done by NumPy for all at once
+        (`not_writer`: the voice model's log-odds of each, 0 where not given)."""
         terms = self.term_values(sentences)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
         evaluations = []
-        for row, (features, found, attributed_, quoted_share) in enumerate(
-                zip(sentences, terms.found, attributed, quoted_shares)):
+        for row, (features, found, attributed_, quoted_share, not_writer_) in enumerate(
+                zip(sentences, terms.found, attributed, quoted_shares, not_writer or [0.0] * len(sentences))):
             first, last = terms.bounds[row], terms.bounds[row + 1]
             occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
                            if index >= 0]
             matches = self.cues.matches(features)
-            cue_values = self.cues.values(features, attributed_, quoted_share, matches)
+            cue_values = self.cues.values(features, attributed_, quoted_share, matches, not_writer_)
             decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self.cue_coef))
             evaluations.append(Evaluation(features.text, float(decision), dict(zip(columns[first:last], values[first:last])),
                                           occurrences, dict(zip(columns[first:last], counts[first:last])),
@@ -124,7 +125,7 @@ class LinearModel:
         return TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
-                      quoted_shares: list[float]) -> np.ndarray:
+                      quoted_shares: list[float], not_writer: list[float] | None = None) -> np.ndarray:
         """`probability` of many sentences at once: the same sums, done by NumPy for the batch.
 
         Scoring every sentence this way and calling `evaluate` only for the few that need
@@ -132,7 +133,8 @@ class LinearModel:
         """
         from ..text.vectorize import Vectorizer
 
-        return Vectorizer({self.task: self}).probabilities(sentences, attributed, quoted_shares)[self.task]
+        return Vectorizer({self.task: self}).probabilities(sentences, attributed, quoted_shares,
+                                                           not_writer=not_writer)[self.task]
 
     def decisions(self, n: int, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray,
                   cue_values: np.ndarray) -> np.ndarray:
@@ -154,12 +156,13 @@ class LinearModel:
         """The probability from which a verdict is positive: chosen on news when calibrated."""
         return float(self.metadata.get("calibration", {}).get("threshold", 0.5))
 
-    def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0) -> float:
-        return self.evaluate(text, attributed, quoted_share).decision
+    def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0,
+                 not_writer: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share, not_writer).decision
 
     def probability(self, text: str | TextFeatures, attributed: bool = False,
-                    quoted_share: float = 0.0) -> float:
-        return self.evaluate(text, attributed, quoted_share).probability
+                    quoted_share: float = 0.0, not_writer: float = 0.0) -> float:
+        return self.evaluate(text, attributed, quoted_share, not_writer).probability
 
     def contributions(self, evaluation: Evaluation,
                       context_spans: dict[str, list[tuple[int, int]]] | None = None,
@@ -182,7 +185,7 @@ class LinearModel:
 
     def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
               quoted_shares: list[float], terms: TermValues | None = None,
-              cue_values: np.ndarray | None = None) -> list[list[str]]:
+              cue_values: np.ndarray | None = None, not_writer: list[float] | None = None) -> list[list[str]]:
         """Each sentence's likeliest kind, and any other its head is confident of (most
         speculative sentences are of one kind; the margin was chosen on the news dev split).
 
@@ -195,7 +198,8 @@ class LinearModel:
         n, width = len(sentences), len(self.vocabulary)
         terms = self.term_values(sentences) if terms is None else terms
         if cue_values is None:
-            cue_values = np.array([self.cues.values(f, a, q) for f, a, q in zip(sentences, attributed, quoted_shares)],
+            cue_values = np.array([self.cues.values(f, a, q, not_writer=v) for f, a, q, v in
+                                   zip(sentences, attributed, quoted_shares, not_writer or [0.0] * n)],
                                   dtype=float).reshape(n, len(self.cues.names))
         # Every head's cue sums at once (sentence by head), cue after cue as `evaluate` adds them.
         cues = np.zeros((n, len(self.kind_names)))
@@ -212,13 +216,13 @@ class LinearModel:
 
     def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
                  context_spans: dict[str, list[tuple[int, int]]] | None = None,
-                 limit: int = TOP_TRIGGERS) -> list[Contribution]:
+                 limit: int = TOP_TRIGGERS, not_writer: float = 0.0) -> list[Contribution]:
         """The strongest positive contributions, none overlapping a stronger one (`triggers.choose`).
 
         `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first.
         """
         evaluation = sentence if isinstance(sentence, Evaluation) else self.evaluate(
-            sentence, attributed, quoted_share)
+            sentence, attributed, quoted_share, not_writer)
         return choose(evaluation.text, self.contributions(evaluation, context_spans, MIN_TRIGGER_WEIGHT), limit)
 
     # ------------------------------------------------------------ files

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..text.features import FUNCTION_WORDS, TextFeatures
+from ..text.features import FUNCTION_WORDS, SENTENCE_CUES, TextFeatures
 from .evaluation import Contribution
 
 if TYPE_CHECKING:
@@ -25,12 +25,13 @@ MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 
 def choose(text: str, ranked: list[Contribution], limit: int = TOP_TRIGGERS) -> list[Contribution]:
     """From contributions strongest first, those shown: no names, no terms made only of
-    function words (not evidence a reader can use), none overlapping a stronger one."""
+    function words, no sentence cue (`SENTENCE_CUES`: no words to point at), none overlapping
+    a stronger one."""
     chosen: list[Contribution] = []
     for c in ranked:
         if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
             break
-        if c.kind == "name":
+        if c.kind == "name" or c.kind in SENTENCE_CUES:
             continue
         if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
             continue
@@ -57,9 +58,11 @@ def cue_contributions(model: LinearModel, spans_by_cue: dict[str, list[tuple[int
 def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed: list[bool],
                    quoted_shares: list[float], terms: TermValues,
                    context_spans: list[dict[str, list[tuple[int, int]]]],
-                   cue_values: list[list[float]] | None = None) -> list[list[Contribution]]:
+                   cue_values: list[list[float]] | None = None,
+                   not_writer: list[float] | None = None) -> list[list[Contribution]]:
     """`LinearModel.triggers` of each sentence, from its `terms` (`LinearModel.term_values`)
-    and, if worked out already, its `cue_values` (`CueSet.values`).
+    and, if worked out already, its `cue_values` (`CueSet.values`; else from `not_writer`, the
+    voice model's log-odds of each, 0 where not given).
 
     A term occurrence weighs its TF-IDF value times its weight, shared by its occurrences, as
     in `LinearModel.contributions` (the same products, worked out by NumPy): only those of
@@ -74,7 +77,8 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
             heavy[row][column] = weight
     cue_coef, names = model.cue_coef, model.cues.names
     if cue_values is None:
-        cue_values = [model.cues.values(*sentence) for sentence in zip(sentences, attributed, quoted_shares)]
+        cue_values = [model.cues.values(f, a, q, not_writer=v) for f, a, q, v in
+                      zip(sentences, attributed, quoted_shares, not_writer or [0.0] * len(sentences))]
     out = []
     for features, found, heavy_terms, values, context in zip(sentences, terms.found, heavy, cue_values, context_spans):
         ranked = []

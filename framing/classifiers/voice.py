@@ -14,11 +14,15 @@ import numpy as np
 
 from ..errors import ModelError
 from ..pipeline.document import Sentence
+from ..text.segment import one_sentence
 from ..text.voice import voice_features
 from .manifest import record, verify
 from .models_dir import voice_file
 
 FORMAT = "framing-voice/1"
+# The log-odds classifiers read (the `not_writer` cue) are clipped: a sentence the voice model is
+# all but sure of would otherwise weigh without bound.
+ODDS_LIMIT = 8.0
 
 
 @dataclass
@@ -60,11 +64,29 @@ class VoiceModel:
             return []
         return [self.classes[k] for k in self.decision(rows).argmax(axis=1)]
 
+    def not_writer(self, decisions: np.ndarray) -> np.ndarray:
+        """Each row's log-odds that its voice is not the writer's, log(p(quoted) + p(attributed))
+        - log p(writer), clipped to +-ODDS_LIMIT."""
+        writer = self.classes.index("writer")
+        others = np.delete(decisions, writer, axis=1)
+        return np.clip(np.logaddexp.reduce(others, axis=1) - decisions[:, writer], -ODDS_LIMIT, ODDS_LIMIT)
+
     def assign(self, text: str, sentences: list[Sentence]) -> None:
-        """Give each scored sentence of an article its voice."""
+        """Give each scored sentence of an article its voice, and the log-odds that it is not
+        the writer's (what the classifiers weigh as the `not_writer` cue)."""
         scored = [s for s in sentences if s.scored]
-        for sentence, voice in zip(scored, self.predict(voice_features(text, sentences))):
-            sentence.voice_label = voice
+        if not scored:
+            return
+        decisions = self.decision(voice_features(text, sentences))
+        for sentence, best, odds in zip(scored, decisions.argmax(axis=1).tolist(), self.not_writer(decisions).tolist()):
+            sentence.voice_label = self.classes[best]
+            sentence.not_writer = odds
+
+    def alone(self, texts: list[str]) -> list[float]:
+        """The `not_writer` log-odds of each text read as one sentence without its article, as
+        a sentence scored on its own (a dataset's, or `--unit sentence`) gets it."""
+        rows = [voice_features(text, one_sentence(text))[0] for text in texts]
+        return self.not_writer(self.decision(rows)).tolist() if rows else []
 
     def to_dict(self) -> dict:
         return {"format": FORMAT, "classes": self.classes, "features": self.features,

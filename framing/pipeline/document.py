@@ -61,6 +61,9 @@ class Sentence:
     # The voice the article's voice model gave it (framing.classifiers.voice), or as read back
     # from a result; None until then.
     voice_label: str | None = None
+    # The voice model's log-odds that the voice is not the writer's (the `not_writer` cue);
+    # 0 (undecided) where no voice model read the article.
+    not_writer: float = 0.0
 
     @property
     def scored(self) -> bool:

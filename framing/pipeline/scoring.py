@@ -19,7 +19,7 @@ from ..classifiers.voice import VoiceModel, load_voice_model
 from ..errors import ModelError
 from ..text.cue_scan import CueScanner
 from ..text.cues import quote_spans, standalone_context
-from ..text.features import TextFeatures
+from ..text.features import SENTENCE_CUES, TextFeatures
 from ..text.language import language_check
 from ..text.readability import readability, word_count
 from ..text.segment import segment_document
@@ -69,22 +69,24 @@ def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...
 @dataclass(frozen=True)
 class _Unit:
     """One sentence to score, with the quotes and attributions marked on it (offsets into
-    `text`); `offset` places it in its document."""
+    `text`) and the voice model's `not_writer` log-odds; `offset` places it in its document."""
 
     text: str
     offset: int
     attributed: bool
     quoted_share: float
     context_spans: dict[str, list[tuple[int, int]]]
+    not_writer: float = 0.0
 
 
 def _sentence_unit(sentence: Sentence) -> _Unit:
     context_spans = {
         "quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
         "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
+        **{cue: [(0, len(sentence.text))] for cue in SENTENCE_CUES},
     }
     return _Unit(sentence.text, sentence.start, bool(sentence.attributions), sentence.quoted_share,
-                 context_spans)
+                 context_spans, sentence.not_writer)
 
 
 def explanations(fields: frozenset[str]) -> dict[str, str]:
@@ -102,9 +104,10 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     features = [TextFeatures(u.text, models.scanner) for u in units]
     attributed = [u.attributed for u in units]
     quoted_shares = [u.quoted_share for u in units]
+    not_writer = [u.not_writer for u in units]
     verdicts: list[dict[str, Verdict]] = [{} for _ in units]
     looked_up = models.vectorizer.look_up(features)
-    batch = models.vectorizer.score(features, attributed, quoted_shares, looked_up)
+    batch = models.vectorizer.score(features, attributed, quoted_shares, looked_up, not_writer)
     for task, model in models.classifiers.items():
         probabilities = batch[task].probabilities.tolist()
         threshold, need = models.thresholds[task], explain.get(task)
@@ -173,10 +176,12 @@ def score_sentences(sentences: list[Sentence], models: Models, explain: dict[str
 def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:
     """Verdicts for sentences each on its own, as datasets are scored (offsets into each text)."""
     units = []
-    for text in texts:
+    odds = models.voice.alone(texts) if models.voice else [0.0] * len(texts)
+    for text, not_writer in zip(texts, odds):
         attributed, quoted_share = standalone_context(text)
         units.append(_Unit(text, 0, attributed, quoted_share,
-                           {"quoted": [(q.start, q.end) for q in quote_spans(text)]}))
+                           {"quoted": [(q.start, q.end) for q in quote_spans(text)],
+                            **{cue: [(0, len(text))] for cue in SENTENCE_CUES}}, not_writer))
     return _verdicts(models, units)
 
 

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .features import CONTEXT_CUES, CUES, LEXICON_PREFIX, Analyzer, CueMatch, TextFeatures, text_features
+from .features import CONTEXT_CUES, CUES, LEXICON_PREFIX, VOICE_CUE, Analyzer, CueMatch, TextFeatures, text_features
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class CueSet:
         return counts
 
     def values(self, text: str | TextFeatures, attributed: bool, quoted_share: float,
-               matches: list[CueMatch] | None = None) -> list[float]:
+               matches: list[CueMatch] | None = None, not_writer: float = 0.0) -> list[float]:
         """One value per name: log-scaled counts of pattern and word-list matches, then context."""
         if matches is None:
             counts = self._counts(text_features(text))
@@ -116,5 +116,5 @@ class CueSet:
             counts = dict.fromkeys(self.names, 0)
             for match in matches:
                 counts[match.cue] += 1
-        context = {"attributed": float(attributed), "quoted": quoted_share}
+        context = {"attributed": float(attributed), "quoted": quoted_share, VOICE_CUE: not_writer}
         return [context[n] if n in CONTEXT_CUES else math.log1p(counts[n]) for n in self.names]

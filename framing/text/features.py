@@ -63,8 +63,14 @@ not no yes if when while where who whom whose which what why how all any each so
 also just only very can will would shall should may might must could up down out off again
 """.split())
 
-# Cues that come from the segmenter's marks rather than from patterns.
-CONTEXT_CUES = ("attributed", "quoted")
+# Cues that come from the segmenter's marks and the voice model rather than from patterns:
+# "not_writer" is the voice model's log-odds that the sentence is not in the writer's voice
+# (framing.classifiers.voice), read with the sentences around it.
+VOICE_CUE = "not_writer"
+CONTEXT_CUES = ("attributed", "quoted", VOICE_CUE)
+# Context cues about the whole sentence: placed on all of it, they add to the sum a verdict
+# splits into but point at no words, so they are never shown as triggers.
+SENTENCE_CUES = (VOICE_CUE,)
 PATTERN_CUES = tuple(CUES)
 LEXICON_PREFIX = "lexicon:"
 

@@ -148,14 +148,16 @@ class Vectorizer:
         return row, term, counts
 
     def probabilities(self, features: list[TextFeatures], attributed: list[bool],
-                      quoted_shares: list[float], looked_up: LookedUp | None = None) -> dict[str, np.ndarray]:
+                      quoted_shares: list[float], looked_up: LookedUp | None = None,
+                      not_writer: list[float] | None = None) -> dict[str, np.ndarray]:
         """Each classifier's probability for each sentence (`LinearModel.probability`);
-        `looked_up` is `look_up(features)` if already known."""
-        return {task: scored.probabilities
-                for task, scored in self.score(features, attributed, quoted_shares, looked_up).items()}
+        `looked_up` is `look_up(features)` if already known; `not_writer` the voice model's
+        log-odds of each (0 where not given)."""
+        return {task: scored.probabilities for task, scored
+                in self.score(features, attributed, quoted_shares, looked_up, not_writer).items()}
 
-    def score(self, features: list[TextFeatures], attributed: list[bool],
-              quoted_shares: list[float], looked_up: LookedUp | None = None) -> dict[str, Scored]:
+    def score(self, features: list[TextFeatures], attributed: list[bool], quoted_shares: list[float],
+              looked_up: LookedUp | None = None, not_writer: list[float] | None = None) -> dict[str, Scored]:
         """`probabilities`, with each classifier's cue values."""
         n = len(features)
         looked_up = self.look_up(features) if looked_up is None else looked_up
@@ -174,7 +176,8 @@ class Vectorizer:
             lexicon_counts.append(np.bincount(rows, members[terms] * counts, minlength=n).astype(np.int64))
         counts_matrix = np.column_stack([pattern_counts, *lexicon_counts])
         values = np.column_stack([log1p_counts(counts_matrix), np.asarray(attributed, dtype=float),
-                                  np.asarray(quoted_shares, dtype=float)])
+                                  np.asarray(quoted_shares, dtype=float),
+                                  np.zeros(n) if not_writer is None else np.asarray(not_writer, dtype=float)])
         scored = {}
         for task, model in self.classifiers.items():
             rows, terms, counts = counted[model.analyzer]

@@ -34,7 +34,8 @@ def out_of_fold_news(examples: list[Example], config, cues) -> tuple[np.ndarray,
         if not news:
             continue
         vectorizer, classifier = fit([trained[i] for i in train_idx], config, cues)
-        decisions += classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in news])).tolist()
+        matrix = feature_matrix(vectorizer, cues, [e.text for e in news], not_writer=[e.not_writer for e in news])
+        decisions += classifier.decision_function(matrix).tolist()
         labels += [e.label for e in news]
     return np.array(decisions), np.array(labels)
 

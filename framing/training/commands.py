@@ -20,6 +20,7 @@ from .model_card import write_splitter_card
 from .tasks import TaskConfig, task_config
 from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
 from .voice import train_voice
+from .voice_context import with_voice_context
 
 
 def _shown(path: str) -> str:
@@ -72,20 +73,21 @@ def word_list_rows(config: TaskConfig, cues: CueSet) -> list[dict]:
              "entries": len(cues.lexicons[name])} for name, spec in config.lexicons.items()]
 
 
-def train_task(name: str, root: Path, cv: bool = True) -> LinearModel:
-    """Train the shipped classifier `name` from the data folder."""
+def train_task(name: str, root: Path, cv: bool = True, voice_dir: str | None = None) -> LinearModel:
+    """Train the shipped classifier `name` from the data folder (reading the voice model in
+    `voice_dir`, else the shipped one)."""
     config = task_config(name)
     # The news test split is never trained on: the cross-source table scores it.
-    examples = [e for e in datasets.task_examples(name, config.sources, root)
-                if not datasets.in_news_split(e, "test")]
-    dev = datasets.dev_examples(name, config.dev, root)
+    examples = with_voice_context([e for e in datasets.task_examples(name, config.sources, root)
+                                   if not datasets.in_news_split(e, "test")], config, root, voice_dir)
+    dev = with_voice_context(datasets.dev_examples(name, config.dev, root), config, root, voice_dir)
     sources = [(spec.path, spec.licence) for spec in config.sources]
     cues = cue_set(config, root)
     model = train_model(config, cues, examples, source_rows(examples, sources), dev, cv)
     if cv:
         from .cross_source import cross_source
 
-        model.metadata["cross_source"] = cross_source(name, str(root), config)
+        model.metadata["cross_source"] = cross_source(name, str(root), config, voice_dir=voice_dir)
     for key, path in (("news_labels", OWN_LABELS), ("mpqa_news_labels", OWN_MPQA_LABELS)):
         if path.exists() and any(Path(s.path) == path for s in config.sources):
             model.metadata[key] = own_labels_summary(path)
@@ -106,7 +108,7 @@ def train_shipped(task: str, data: str | None, out: Path | None, cv: bool = True
     if task in ("voice", "all"):
         yield train_voice(root, out)
     for name in dimensions.names() if task == "all" else [task] if task not in ("splitter", "voice") else []:
-        yield save_model(train_task(name, root, cv), out)
+        yield save_model(train_task(name, root, cv, str(out)), out)  # with the voice model just trained there
 
 
 def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool = True) -> Path:
@@ -115,6 +117,7 @@ def train_files_command(task: str, files: tuple[str, ...], out: Path, cv: bool =
     if len({e.label for e in examples}) < 2:
         raise FramingError(f"{', '.join(files)}: training needs examples of both labels")
     config = task_config(task)
+    examples = with_voice_context(examples, config, None)  # the user's sentences, each read alone
     sources = source_rows(examples, [(f, "user data") for f in files])
     model = train_model(config, cue_set(config, datasets.data_dir()), examples, sources,
                         cv=cv and len(examples) >= 50)

@@ -21,6 +21,7 @@ from .datasets import Example
 from .metrics import binary_scores
 from .tasks import TaskConfig, task_config
 from .tasks.news import NEWS_SOURCE_NAMES, news_sources
+from .voice_context import with_voice_context
 
 NEWS = "news"
 
@@ -41,7 +42,8 @@ def held_out_scores(train: list[Example], held: list[Example], config: TaskConfi
     texts = {e.text for e in held}
     train = [e for e in train if e.trained and datasets.article_of(e) not in articles and e.text not in texts]
     vectorizer, classifier = fit(train, config, cues)
-    decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held]))
+    decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held],
+                                                            not_writer=[e.not_writer for e in held]))
     calibration = fit_calibration(*out_of_fold_news(train, config, cues)) if calibrate else None
     slope, offset, threshold = ((calibration["slope"], calibration["offset"], calibration["threshold"])
                                 if calibration else (1.0, 0.0, 0.5))
@@ -62,7 +64,7 @@ def source_of(example: Example) -> str:
     return NEWS if example.source in NEWS_SOURCE_NAMES else example.source
 
 
-def evaluation_examples(task: str, config: TaskConfig, root: Path) -> list[Example]:
+def evaluation_examples(task: str, config: TaskConfig, root: Path, voice_dir: str | None = None) -> list[Example]:
     """The recipe's examples (de-duplicated in its order, as training does), then those of
     the other sources that fit the dimension, news included, scored but never trained on.
     A sentence in several sets keeps each set's label; no row trains on a sentence it scores."""
@@ -71,17 +73,19 @@ def evaluation_examples(task: str, config: TaskConfig, root: Path) -> list[Examp
     for spec in config.evaluation_sources + news_sources(task):
         if Path(spec.path).stem not in trained:
             examples += datasets.task_examples(task, [replace(spec, train=lambda record: False)], root)
-    return examples
+    return with_voice_context(examples, config, root, voice_dir)
 
 
-def cross_source(task: str, data: str | None, config: TaskConfig | None = None, test: bool = True) -> dict:
-    """The table; `test=False` leaves the news test split unscored (while choosing a recipe)."""
+def cross_source(task: str, data: str | None, config: TaskConfig | None = None, test: bool = True,
+                 voice_dir: str | None = None) -> dict:
+    """The table; `test=False` leaves the news test split unscored (while choosing a recipe);
+    `voice_dir` holds the voice model to read the `not_writer` cue with (else the shipped one)."""
     from .commands import cue_set
 
     root = datasets.require_data_dir(data)
     config = config or task_config(task)
     cues = cue_set(config, root)
-    examples = evaluation_examples(task, config, root)
+    examples = evaluation_examples(task, config, root, voice_dir)
     pool = [e for e in examples if not datasets.in_news_split(e, "test")]
     news_test = [e for e in examples if source_of(e) == NEWS and datasets.in_news_split(e, "test")]
     news_dev = [e for e in pool if source_of(e) == NEWS and datasets.in_news_split(e, "dev")]

@@ -27,6 +27,7 @@ class Example:
     group: str  # examples sharing a group (an article) stay on one side of a CV split
     trained: bool = True  # False: scored in cross-validation, never trained on
     kinds: tuple[str, ...] = ()  # speculation kinds, where the data name them (the news sets)
+    not_writer: float = 0.0  # the voice model's log-odds as at scoring time (training.voice_context)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class SourceSpec:
     train: Callable[[dict], bool] = lambda record: True
     # News label sets give every dimension as a 0/1 field named after it, not a `label`.
     label_field: str | None = None
+    # The field that orders the sentences of one document (`group_field`): they can then be
+    # read as an article, each a paragraph (training.voice_context).
+    order_field: str | None = None
 
 
 PTC_ARTICLES = "articles/ptc"

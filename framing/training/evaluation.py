@@ -13,10 +13,13 @@ def _evaluate_examples(task: str, examples: list[datasets.Example], where: list[
                        models_dir: str | None) -> dict:
     from ..pipeline.scoring import load_models
     from .fit import score_examples
+    from .voice_context import with_voice_context
 
     if not examples:
         raise FramingError(f"{', '.join(where)}: no labelled records")
     models = load_models(models_dir)
+    # Each sentence read alone, voice included, as `framing score --unit sentence` reads it.
+    examples = with_voice_context(examples, task_config(task), None, models_dir)
     scores = score_examples(models.classifiers[task], examples)
     return {"task": task, "files": where, "model": models.versions[task], **scores}
 

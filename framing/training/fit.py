@@ -28,15 +28,18 @@ FOLDS = 5
 SEED = 0
 
 
-def feature_matrix(vectorizer, cues: CueSet, texts: list[str], fit: bool = False):
-    """TF-IDF columns, then one column per cue, as `LinearModel` computes them."""
+def feature_matrix(vectorizer, cues: CueSet, texts: list[str], fit: bool = False,
+                   not_writer: list[float] | None = None):
+    """TF-IDF columns, then one column per cue, as `LinearModel` computes them; `not_writer`:
+    each text's voice log-odds (`Example.not_writer`), 0 where not given."""
     from scipy.sparse import csr_matrix, hstack
 
     tfidf = vectorizer.fit_transform(texts) if fit else vectorizer.transform(texts)
     if getattr(vectorizer, "term_scale_", None) is not None:
         tfidf = tfidf.multiply(vectorizer.term_scale_).tocsr()
     contexts = [standalone_context(t) if cues.uses_context else (False, 0.0) for t in texts]
-    values = np.array([cues.values(t, *c) for t, c in zip(texts, contexts)], dtype=np.float64)
+    odds = not_writer or [0.0] * len(texts)
+    values = np.array([cues.values(t, *c, not_writer=v) for t, c, v in zip(texts, contexts, odds)], dtype=np.float64)
     return hstack([tfidf, csr_matrix(values.reshape(len(texts), len(cues.names)))]).tocsr()
 
 
@@ -56,7 +59,8 @@ def fit(examples: list[Example], config: TaskConfig, cues: CueSet):
     if config.nb_power:
         vectorizer.fit(texts)
         vectorizer.term_scale_ = term_scale(vectorizer.transform(texts), labels, weights, config.nb_power)
-    features = feature_matrix(vectorizer, cues, texts, fit=not config.nb_power)
+    features = feature_matrix(vectorizer, cues, texts, fit=not config.nb_power,
+                              not_writer=[e.not_writer for e in examples])
     classifier = LogisticRegression(C=config.C, class_weight=config.class_weight, max_iter=5000)
     with threadpool_limits(limits=1):  # threaded BLAS sums in another order: not bit-identical
         classifier.fit(features, labels, sample_weight=weights)
@@ -103,7 +107,7 @@ def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], con
     named = [e for e in examples if e.trained and e.label and e.kinds]
     if any(len({kind in e.kinds for e in named}) < 2 for kind in PRODUCT_KIND):
         return model
-    features = feature_matrix(vectorizer, model.cues, [e.text for e in named])
+    features = feature_matrix(vectorizer, model.cues, [e.text for e in named], not_writer=[e.not_writer for e in named])
     rows, intercepts = [], []
     for kind in PRODUCT_KIND:
         labels = [int(kind in e.kinds) for e in named]
@@ -120,11 +124,12 @@ def with_kind_heads(model: LinearModel, vectorizer, examples: list[Example], con
                    metadata={**model.metadata, "kind_examples": len(named)})
 
 
-def check_export(model: LinearModel, vectorizer, classifier, texts: list[str]) -> float:
-    """Largest gap between the exported model's decisions and scikit-learn's on `texts`."""
-    expected = classifier.decision_function(feature_matrix(vectorizer, model.cues, texts))
-    return max((abs(model.decision(t, *standalone_context(t)) - want)
-                for t, want in zip(texts, expected)), default=0.0)
+def check_export(model: LinearModel, vectorizer, classifier, examples: list[Example]) -> float:
+    """Largest gap between the exported model's decisions and scikit-learn's on `examples`."""
+    expected = classifier.decision_function(feature_matrix(vectorizer, model.cues, [e.text for e in examples],
+                                                           not_writer=[e.not_writer for e in examples]))
+    return max((abs(model.decision(e.text, *standalone_context(e.text), e.not_writer) - want)
+                for e, want in zip(examples, expected)), default=0.0)
 
 
 def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, folds: int = FOLDS) -> dict:
@@ -137,8 +142,8 @@ def cross_validate(examples: list[Example], config: TaskConfig, cues: CueSet, fo
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels, groups):
         vectorizer, classifier = fit([examples[i] for i in train_idx if examples[i].trained], config, cues)
-        texts = [examples[i].text for i in test_idx]
-        features = feature_matrix(vectorizer, cues, texts)
+        features = feature_matrix(vectorizer, cues, [examples[i].text for i in test_idx],
+                                  not_writer=[examples[i].not_writer for i in test_idx])
         probabilities[test_idx] = classifier.predict_proba(features)[:, 1]
     predicted = (probabilities >= 0.5).astype(int)
     result = {"folds": folds, "overall": binary_scores(labels.tolist(), predicted.tolist(),
@@ -176,7 +181,7 @@ def reliability(labels: np.ndarray, probabilities: np.ndarray, bins: int = 10) -
 
 def score_examples(model: LinearModel, examples: list[Example]) -> dict:
     """Scores of one classifier on labelled sentences, each seen on its own."""
-    probabilities = [model.probability(e.text, *standalone_context(e.text)) for e in examples]
+    probabilities = [model.probability(e.text, *standalone_context(e.text), e.not_writer) for e in examples]
     return binary_scores([e.label for e in examples], [int(p >= model.threshold) for p in probabilities],
                          probabilities)
 
@@ -217,7 +222,7 @@ def train_model(config: TaskConfig, cues: CueSet, examples: list[Example], sourc
         metadata["cross_validation"] = cross_validate(examples, config, cues)
     vectorizer, classifier = fit([e for e in examples if e.trained], config, cues)
     model = export(config, cues, vectorizer, classifier, metadata)
-    gap = check_export(model, vectorizer, classifier, [e.text for e in examples[:300]])
+    gap = check_export(model, vectorizer, classifier, examples[:300])
     if gap > 1e-6:
         raise RuntimeError(f"exported {config.name} model disagrees with scikit-learn by {gap:g}")
     if config.learn_kinds:

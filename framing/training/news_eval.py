@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import dimensions
 from . import datasets
 from .calibration import expected_calibration_error
 from .labelling.labels import PRODUCT_KIND

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..classifiers.voice import VoiceModel
+from ..pipeline.document import Sentence
 from ..text.segment import segment
 from ..text.voice import PARAGRAPH_FEATURES, voice_features
 from . import datasets
@@ -55,6 +56,22 @@ class Lines:
         return cls([], [], [], [])
 
 
+def read_article(text: str, records: list[dict]
+                 ) -> tuple[list[Sentence], list[dict[str, float]], list[tuple[dict, int]]]:
+    """An article's scored sentences and their voice features, and each record (with `start`
+    and `end` in `text`) paired with the sentence that holds most of it (records in none left out)."""
+    sentences = segment(text)
+    scored = [s for s in sentences if s.scored]
+    features = voice_features(text, sentences)
+    paired = []
+    for r in records:
+        overlap = {i: min(s.end, r["end"]) - max(s.start, r["start"]) for i, s in enumerate(scored)
+                   if s.start < r["end"] and r["start"] < s.end}
+        if overlap:
+            paired.append((r, max(overlap, key=overlap.get)))
+    return scored, features, paired
+
+
 def split_rows(root: Path, split: str) -> tuple[Lines, int]:
     """The split's labelled lines of PTC articles, and how many articles they come from."""
     by_article = split_lines(root, split)
@@ -79,18 +96,23 @@ def mpqa_training(rows: Lines) -> Lines:
 def document_rows(text: str, records: list[dict]) -> Lines:
     """A document's labelled lines (records with offsets in `text`) as rows of weight 1."""
     rows = Lines.empty()
-    sentences = segment(text)
-    scored = [s for s in sentences if s.scored]
-    features = voice_features(text, sentences)
-    for r in records:
-        inside = [i for i, s in enumerate(scored) if s.start < r["end"] and r["start"] < s.end]
-        if inside:
-            i = max(inside, key=lambda i: min(scored[i].end, r["end"]) - max(scored[i].start, r["start"]))
-            rows.features.append(features[i])
-            rows.gold.append(r["voice"])
-            rows.rule.append(scored[i].rule_voice)
-            rows.weight.append(1.0)
+    scored, features, paired = read_article(text, records)
+    for r, i in paired:
+        rows.features.append(features[i])
+        rows.gold.append(r["voice"])
+        rows.rule.append(scored[i].rule_voice)
+        rows.weight.append(1.0)
     return rows
+
+
+def trained_documents(root: Path, splits: tuple[str, ...]) -> dict[str, Lines]:
+    """The labelled lines of each PTC article and MPQA document of `splits`, as the voice model
+    trains on them."""
+    documents = {doc_id: document_rows(datasets.article_text(root, doc_id), records)
+                 for split in splits for doc_id, records in split_lines(root, split).items()}
+    documents.update((doc_id, mpqa_training(document_rows(text, records)))
+                     for split in splits for doc_id, text, records in mpqa_documents(root, split))
+    return documents
 
 
 def fit(rows: Lines, C: float):

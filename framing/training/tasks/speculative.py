@@ -5,7 +5,7 @@ Every pattern cue is named after the kind of speculation it signals: `hedge_*`, 
 """
 import re
 
-from ...text.features import CONTEXT_CUES, Analyzer
+from ...text.features import Analyzer
 from ...text.word_patterns import word_pattern
 from ..datasets import SourceSpec
 from . import TaskConfig

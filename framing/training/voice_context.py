@@ -1,0 +1,110 @@
+"""The `not_writer` cue of training examples: the voice model's log-odds as scoring would
+give them, so that a classifier learns how far to trust it.
+
+A sentence from a whole document is read with the document around it, as `analyze` reads an
+article: the PTC articles the news label sets point into, and the documents of a source that
+orders its sentences (`SourceSpec.order_field`: MPQA, MultiDimNews), each sentence a paragraph
+as `news_eval.mpqa_documents` joins them. Any other sentence is read alone, as `--unit
+sentence` reads it. The voice model was trained on the voice labels of the news train and dev
+documents (PTC articles and MPQA documents); on those its log-odds would be surer than on
+anything a user scores, and a classifier would learn to trust them too much, so theirs come
+from out-of-fold voice models (folds by document).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..classifiers.voice import VoiceModel, load_voice_model
+from ..text.features import VOICE_CUE
+from . import datasets
+from .datasets import Example
+from .news_eval import split_lines
+from .voice import Lines, exported, fit, read_article, trained_documents
+
+if TYPE_CHECKING:
+    from .tasks import TaskConfig
+
+FOLDS = 5
+VOICE_TRAINED = ("train", "dev")  # the splits whose voice labels the shipped voice model learnt
+
+
+def with_voice_context(examples: list[Example], config: TaskConfig, root: Path | None,
+                       voice_dir: str | None = None) -> list[Example]:
+    """`examples` with their `not_writer` log-odds, where the recipe's cues use them, from the
+    voice model in `voice_dir` (else the shipped one)."""
+    model = load_voice_model(voice_dir)
+    if model is None or VOICE_CUE not in config.cues:
+        return examples
+    folds = {} if root is None else _out_of_fold_models(root, model)
+    known = {} if root is None else _ptc_odds(root, model, folds)  # sentences keyed without outer spaces
+    if root is not None:
+        for text, odds in _document_odds(root, config.sources + config.evaluation_sources, model, folds).items():
+            known.setdefault(text, odds)
+    alone = sorted({e.text.strip() for e in examples} - set(known))
+    known.update(zip(alone, model.alone(alone)))
+    return [replace(e, not_writer=known[e.text.strip()]) for e in examples]
+
+
+def _ptc_odds(root: Path, model: VoiceModel, folds: dict[str, VoiceModel]) -> dict[str, float]:
+    """Each labelled PTC line's log-odds, read in its article: out of fold (`folds`) where the
+    voice model was trained on the article."""
+    odds = {}
+    for doc_id, records in sorted(item for split in ("train", "dev", "test")
+                                  for item in split_lines(root, split).items()):
+        text = datasets.article_text(root, doc_id)
+        _, features, paired = read_article(text, records)
+        if not features:
+            continue
+        reader = folds.get(doc_id, model)
+        values = reader.not_writer(reader.decision(features)).tolist()
+        for record, i in paired:
+            for line in (text[record["start"]:record["end"]], record.get("text")):
+                if line:
+                    odds.setdefault(line.strip(), values[i])
+    return odds
+
+
+def _out_of_fold_models(root: Path, model: VoiceModel) -> dict[str, VoiceModel]:
+    """For each document the voice model learnt from, a voice model trained as `model` was (its
+    C, its rows) on the other folds' documents."""
+    from sklearn.model_selection import GroupKFold
+
+    rows, groups = Lines.empty(), []
+    for doc_id, lines in sorted(trained_documents(root, VOICE_TRAINED).items()):
+        rows += lines
+        groups += [doc_id] * len(lines.gold)
+    chosen = {}
+    for train, held in GroupKFold(n_splits=FOLDS).split(rows.features, groups=groups):
+        picked = Lines(*([column[i] for i in train] for column in (rows.features, rows.gold, rows.rule, rows.weight)))
+        fold = exported(*fit(picked, model.settings["C"]), {})
+        chosen.update((groups[i], fold) for i in held)
+    return chosen
+
+
+def _document_odds(root: Path, specs: list, model: VoiceModel, folds: dict[str, VoiceModel]) -> dict[str, float]:
+    """Each sentence's log-odds in its document, for the sources that order their sentences
+    (out of fold, `folds`, where the voice model learnt from the document)."""
+    odds = {}
+    for spec in specs:
+        if not spec.order_field:
+            continue
+        documents = defaultdict(list)
+        with open(root / spec.path, encoding="utf-8") as lines:
+            for record in map(json.loads, lines):
+                documents[record[spec.group_field]].append((record[spec.order_field], record["text"].strip()))
+        for doc_id, sentences in sorted(documents.items()):
+            records, offset = [], 0
+            for _, sentence in sorted(sentences):
+                records.append({"text": sentence, "start": offset, "end": offset + len(sentence)})
+                offset += len(sentence) + 2
+            _, features, paired = read_article("\n\n".join(r["text"] for r in records), records)
+            if features:
+                reader = folds.get(doc_id, model)
+                values = reader.not_writer(reader.decision(features)).tolist()
+                for record, i in paired:
+                    odds.setdefault(record["text"], values[i])
+    return odds

@@ -12,8 +12,7 @@ import re
 
 import pytest
 
-from framing.pipeline.scoring import load_models
-from framing.text.cues import standalone_context
+from framing.pipeline.scoring import load_models, score_texts
 from framing.training.datasets import news_split
 
 PAIRS = [("Republicans", "Democrats"), ("Republican", "Democrat"), ("GOP", "Democratic Party"),
@@ -42,9 +41,10 @@ def test_swapping_names_moves_no_verdict(shared_data):
     pairs = [(a, b) for a, b in pairs if a != b]
     assert len(pairs) > 200, "the news test split should name plenty of groups"
     models = load_models()
+    # Scored as `--unit sentence` scores them: cues, quotation marks and the voice model's reading.
+    verdicts = [score_texts(texts, models) for texts in zip(*pairs)]
     for task, model in models.classifiers.items():
-        before = [model.probability(a, *standalone_context(a)) for a, _ in pairs]
-        after = [model.probability(b, *standalone_context(b)) for _, b in pairs]
+        before, after = ([v[task].probability for v in side] for side in verdicts)
         flips = sum((p >= model.threshold) != (q >= model.threshold) for p, q in zip(before, after))
         shift = sum(abs(p - q) for p, q in zip(before, after)) / len(pairs)
         assert flips / len(pairs) <= 0.01, f"{task}: {flips} of {len(pairs)} verdicts flip"

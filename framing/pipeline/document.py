@@ -78,7 +78,8 @@ class Sentence:
         """The voice this sentence shows on its own: "quoted" (mostly inside quotation marks,
         or a good part of it when attributed: `X said, "..."`), "attributed" (reported with an
         attribution cue such as "X said" or "according to X"), or "writer"."""
-        if self.quoted_share >= 0.5 or (self.attributions and self.quoted_share >= 0.3):
+        share = self.quoted_share
+        if share >= 0.5 or (self.attributions and share >= 0.3):
             return "quoted"
         return "attributed" if self.attributions else "writer"
 

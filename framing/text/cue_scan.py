@@ -18,7 +18,7 @@ from .pattern_parts import (
     ASCII,
     Alternatives,
     anywhere_needs,
-    candidates_pattern,
+    candidates_patterns,
     first_characters,
     literal_text,
     top_alternatives,
@@ -58,11 +58,11 @@ class CueScanner:
                 if chosen not in shared:
                     shared[chosen] = Alternatives(list(chosen))
                 self._by_first[c] = shared[chosen]
-        self._candidates_pattern = candidates_pattern(split)
+        self._candidates_pattern, narrow = candidates_patterns(split)
         needs = anywhere_needs(split)
         # (what a text must hold for the alternatives that can start anywhere to match, the word
         # starts to try without them), or None: they are always tried.
-        self._narrow_patterns = (needs, candidates_pattern(split, anywhere=False)) if needs else None
+        self._narrow_patterns = (needs, narrow) if needs else None
 
     @cached_property
     def _candidates(self) -> re.Pattern:

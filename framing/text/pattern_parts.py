@@ -233,7 +233,7 @@ def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]
     its leading repeat ("iest"). None when some such alternative has none, or there are none.
 
     Tried at every word start, those alternatives cost more than all the others together;
-    a text without any of their literals is searched without them (`candidates_pattern`)."""
+    a text without any of their literals is searched without them (`candidates_patterns`)."""
     literals = []
     for _, ignorecase, alts, rest in split:
         for alternative, first in alts:
@@ -252,9 +252,8 @@ def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]
     return "|".join(literals) or None
 
 
-def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]],
-                       anywhere: bool = True) -> str:
-    """A regular expression for the word starts where some pattern may match, one character
+def candidates_patterns(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> tuple[str, str]:
+    """Two regular expressions for the word starts where some pattern may match, one character
     long: where an alternative that can start with any character matches, or one that can
     start with the (ASCII) character there, or at a non-ASCII character that an ASCII one
     matches when case is ignored. Finding them in one search leaves Python only the few word
@@ -263,14 +262,14 @@ def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | N
     An alternative with literal beginnings ("said", "says" for `sa(?:id|ys)\b`) is looked for
     by those alone, all of a character's in one trie: a word start they pass but the whole
     pattern does not is tried in vain, which costs less than trying every alternative at
-    every word start. Without `anywhere`, alternatives that can start with any character are
-    left out (see `anywhere_needs`)."""
+    every word start. The second leaves out the alternatives that can start with any character
+    (see `anywhere_needs`); both are worked out together, the costly part once."""
     def body(alternatives: list[str], rest: str, ignorecase: bool) -> str:
         joined = f"(?:{'|'.join(alternatives)}){rest}"
         return f"(?i:{joined})" if ignorecase else joined
 
     anywhere = [body(a, rest, i) for _, i, alts, rest in split
-                if (a := [a for a, first in alts if first is None])] if anywhere else []
+                if (a := [a for a, first in alts if first is None])]
     literal: dict[bool, set[str]] = {True: set(), False: set()}
     bodies_of: list[tuple[list[tuple[str, set[str]]], str, bool]] = []
     for _, ignorecase, alts, rest in split:
@@ -294,8 +293,7 @@ def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | N
             bodies += ([f"(?i:{trie(folded)})"] if folded else []) + ([trie(cased)] if cased else [])
             if bodies:
                 by_bodies.setdefault(tuple(bodies), []).append(c)
-    branches = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
-    branches += [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
-                 for bodies, chars in by_bodies.items()]
-    branches.append(f"[{CASE_FOLDS_TO_ASCII}]")
-    return WORD_START + "(?:" + "|".join(branches) + ")"
+    branches = [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
+                for bodies, chars in by_bodies.items()] + [f"[{CASE_FOLDS_TO_ASCII}]"]
+    first = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
+    return tuple(WORD_START + "(?:" + "|".join(some) + ")" for some in (first + branches, branches))

@@ -24,6 +24,7 @@ from ..errors import ModelError
 from ..text.cue_set import CueSet
 from ..text.features import Analyzer, TextFeatures, text_features
 from ..text.names import PLACEHOLDER
+from ..text.vectorize import sublinear_tf
 from .evaluation import Contribution, Evaluation
 from .manifest import verify
 from .triggers import MIN_TRIGGER_WEIGHT, TOP_TRIGGERS, choose, cue_contributions
@@ -33,7 +34,8 @@ KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
 
 
 class TermValues(NamedTuple):
-    found: list[list[int]]  # each sentence's terms' vocabulary indices (-1: not in it)
+    indices: np.ndarray  # every term's vocabulary index (-1: not in it), sentence after sentence,
+    starts: list[int]  # where each sentence's terms start in `indices`, and where the last ends
     rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
     columns: np.ndarray
     counts: np.ndarray
@@ -72,6 +74,13 @@ class LinearModel:
         """Terms with a masked name: they count, but a name is never shown as evidence."""
         return frozenset(i for term, i in self.vocabulary.items() if PLACEHOLDER in term)
 
+    @cached_property
+    def name_mask(self) -> np.ndarray:
+        """`name_terms` as a mask over the vocabulary."""
+        mask = np.zeros(len(self.vocabulary), dtype=bool)
+        mask[list(self.name_terms)] = True
+        return mask
+
     # ------------------------------------------------------------ scoring
 
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
@@ -85,9 +94,11 @@ class LinearModel:
         terms = self.term_values(sentences)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
+        indices = terms.indices.tolist()
         evaluations = []
-        for row, (features, found, attributed_, quoted_share) in enumerate(
-                zip(sentences, terms.found, attributed, quoted_shares)):
+        for row, (features, begin, finish, attributed_, quoted_share) in enumerate(
+                zip(sentences, terms.starts, terms.starts[1:], attributed, quoted_shares)):
+            found = indices[begin:finish]
             first, last = terms.bounds[row], terms.bounds[row + 1]
             occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
                            if index >= 0]
@@ -116,12 +127,11 @@ class LinearModel:
         order = np.argsort(first, kind="stable")
         row, column = np.divmod(keys[order], width)
         counts = counts[order]
-        values = np.array([1.0 + math.log(c) for c in counts.tolist()]) * self.idf[column]
+        values = sublinear_tf(counts) * self.idf[column]
         norms = np.sqrt(np.bincount(row, values * values, minlength=n))[row]
         values = np.divide(values, norms, out=values.copy(), where=norms != 0)
-        indices_list, starts = indices.tolist(), [0, *accumulate(lengths)]
-        found = [indices_list[start:end] for start, end in zip(starts, starts[1:])]
-        return TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
+        return TermValues(indices, [0, *accumulate(lengths)], row, column, counts, values,
+                          np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
                       quoted_shares: list[float]) -> np.ndarray:

@@ -181,6 +181,13 @@ class Analyzer:
     char_ngrams: tuple[int, int] | None = None
     mask_names: bool = False  # every name one placeholder token (framing.text.names)
 
+    def __post_init__(self) -> None:
+        # Each sentence keeps its n-grams by analyzer: hashed once here, not at every look-up.
+        object.__setattr__(self, "_hash", hash((self.word_ngrams, self.char_ngrams, self.mask_names)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
     def grams(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""
         toks = tokens(text) if toks is None else toks

@@ -39,6 +39,37 @@ def literal_text(pattern: str) -> str | None:
     return "".join(chr(av) for _, av in parsed) or None
 
 
+MAX_NEEDED_CHARACTERS = 8
+
+
+def needed_text(pattern: str) -> str | None:
+    """A regular expression for what every match of `pattern` holds, far cheaper to search
+    for: its longest run of three characters or more that it must match as written, or else
+    the few characters its first must be one of, past any lookbehind (the engine looks for
+    those at C speed, where a pattern that opens with a lookbehind or a choice is tried at
+    every character). The run or characters are matched as the pattern matches them (ignoring
+    case if it does). None when there is no such thing."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # a parser we do not know: nothing known
+        return None
+    flags = "(?i)" if parsed.state.flags & re.IGNORECASE else ""
+    runs, run = [], ""
+    for op, av in [*parsed, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+        else:
+            runs.append(run)
+            run = ""
+    longest = max(runs, key=len)
+    if len(longest) >= 3:
+        return flags + re.escape(longest)
+    first = next(((op, av) for op, av in parsed if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)), (None, None))
+    if first[0] is sre.IN and 0 < len(first[1]) <= MAX_NEEDED_CHARACTERS and all(k is sre.LITERAL for k, _ in first[1]):
+        return flags + "[" + "".join(re.escape(chr(value)) for _, value in first[1]) + "]"
+    return None
+
+
 def first_of(items) -> tuple[set[str] | None, bool]:
     """Characters a parsed sequence can start with (None: any) and whether it can be empty."""
     found: set[str] = set()

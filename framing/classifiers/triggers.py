@@ -32,7 +32,7 @@ def choose(text: str, ranked: list[Contribution], limit: int = TOP_TRIGGERS) -> 
             break
         if c.kind == "name":
             continue
-        if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
+        if c.kind == "term" and FUNCTION_WORDS.issuperset(text[c.start:c.end].lower().split()):
             continue
         if not any(c.start < o.end and o.start < c.end for o in chosen):
             chosen.append(c)

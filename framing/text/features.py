@@ -126,7 +126,7 @@ class TextFeatures:
         """The tokens lower-cased, names masked if asked: what the n-grams are made of."""
         if mask_names not in self._words:
             originals = TOKEN.findall(self.text)
-            lower = [word.lower() for word in originals]
+            lower = list(map(str.lower, originals))
             self._words[mask_names] = mask_words(lower, originals) if mask_names else lower
         return self._words[mask_names]
 

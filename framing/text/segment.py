@@ -16,7 +16,9 @@ from .splitter import load_tokenizer
 MAX_SENTENCE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
-_FINAL_PUNCTUATION = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
+# A line is punctuated when it ends in one of these marks, closing quotes and brackets after it allowed.
+_FINAL_MARKS = ".!?:;\u2026"
+_CLOSING = "\"'\u201d\u2019)]"
 # A line ending in a colon or an ellipsis introduces what the next line holds (a block quotation,
 # a letter, a list): Punkt would run the two together, and they often speak with different voices.
 _INTRODUCES = re.compile(r"(?::|\u2026|\.\.\.)[ \t]*$")
@@ -44,7 +46,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _punctuated(line: str) -> bool:
-    return bool(_FINAL_PUNCTUATION.search(line.rstrip()))
+    last = line.rstrip().rstrip(_CLOSING)[-1:]
+    return bool(last) and last in _FINAL_MARKS
 
 
 def _starts_upper(line: str) -> bool:

@@ -167,7 +167,7 @@ def sentence_features(sentence: Sentence) -> dict[str, float]:
     if share:
         f["quoted_share"] = share
     f[f"qs_bin={_share_bin(share)}"] = 1.0
-    f[f"rule={sentence.rule_voice}"] = 1.0
+    f[f"rule={sentence.rule_voice_at(share)}"] = 1.0
     f[f"kind={sentence.kind}"] = 1.0
     _cue_syntax(sentence, f)
     _marks(s, f)

@@ -24,19 +24,12 @@ class Seen:
     when case is ignored. In a plain text, lower-casing and ignoring case agree on every ASCII
     letter, and lower-casing keeps every offset (tests check both on every code point)."""
 
-    __slots__ = ("text", "plain", "lower", "_spaced")
+    __slots__ = ("text", "plain", "lower")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.plain = not _FOLDS.search(text)
         self.lower = text.lower() if self.plain else text
-        self._spaced: dict[bool, str] = {}
-
-    def spaced(self, lower: bool) -> str:
-        """The text (lower-cased if asked) with a space in front, made once for all the tests."""
-        if lower not in self._spaced:
-            self._spaced[lower] = " " + (self.lower if lower else self.text)
-        return self._spaced[lower]
 
 
 @dataclass(frozen=True)
@@ -71,8 +64,8 @@ class Needs:
         if not seen.plain:
             return bool(self.regex.search(seen.text))
         text = seen.lower if self.ignorecase else seen.text
-        return any(map(text.__contains__, self.literals)) or bool(
-            self.words and self._after_non_letter.search(seen.spaced(self.ignorecase)))
+        return any(literal in text for literal in self.literals) or bool(
+            self.words and self._after_non_letter.search(" " + text))
 
 
 def any_needed(needs: Iterable[Needs]) -> re.Pattern:

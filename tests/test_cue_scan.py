@@ -36,7 +36,8 @@ def test_finds_what_the_shipped_patterns_find_in_the_corpus():
                                  "tells a long story", "reportedly", "so-called", "\u201cfreedom\u201d",
                                  "would-be", "K", "\u212a", "\u00e9t\u00e9", "'", "-", " ", " ", ", ",
                                  ". ", "?", "!", "1", "spill over", "next week", "it is time", "easiest",
-                                 "CRAZIEST", "they'll", "we\u2019d have", "you'd be", "\u0130EST", "\u017f"]),
+                                 "CRAZIEST", "they'll", "we\u2019d have", "you'd be", "\u0130EST", "\u017f",
+                                 "without", "WITHOUT", "\u201c", "\u2018", '"', "\u2019", "a "]),
                 max_size=25).map("".join))
 def test_finds_what_the_shipped_patterns_find_in_any_text(text):
     assert SCANNER.scan(text) == one_by_one(PATTERNS, text)
@@ -96,3 +97,19 @@ def test_patterns_of_plain_characters_are_looked_for_as_text():
     patterns = ["!", r"\?", r"\d"]
     for text in ("Really?! Yes!? 1", "No."):
         assert CueScanner(patterns).scan(text) == {p: [m.span() for m in re.finditer(p, text)] for p in patterns}
+
+
+def test_other_patterns_are_searched_only_where_what_they_need_is():
+    """A pattern opening with a lookbehind or a choice is tried at every character; what every
+    match must hold is looked for first: a run of literal characters, or its first character."""
+    from framing.text.pattern_parts import needed_text
+
+    assert needed_text(r"(?i)(?:^|[.;:\u201c\"]\s*)without\b") == "(?i)without"
+    assert needed_text(r"(?<=\w )[\"\u201c\u2018'][A-Za-z]+") == "[\"\u201c\u2018']"
+    assert [needed_text(p) for p in (r"\d", "ab", "a|bcd", "[^ab]c", "(?:abc)?d")] == [None] * 5
+    assert needed_text("x?abcd(?<!q)") == "abcd"
+    patterns = [r"(?i)(?:^|[.;\u201c\"]\s*)without\b", r"(?<=\w )[\"\u2018'][A-Za-z]+[\"\u2019']", r"(?<!a)[bB]c"]
+    scanner = CueScanner(patterns)
+    assert set(scanner._other_needs) == set(patterns)
+    for text in ("WITHOUT a doubt; without", "a so-called 'expert' said", "Bc abc xbc", "none here", ""):
+        assert scanner.scan(text) == one_by_one(patterns, text)

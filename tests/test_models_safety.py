@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
 
+from framing.classifiers.linear import LinearModel
 from framing.classifiers.manifest import MANIFEST, record
 from framing.classifiers.models_dir import shipped_models_dir
 from framing.cli import main
@@ -102,3 +103,35 @@ def test_a_model_missing_from_the_manifest_is_refused(models):
     result = score_with(models)
     assert result.exit_code == 2
     assert f"not listed in {models / MANIFEST}" in result.stderr
+
+
+def _previous_layout(path):
+    """The model file at `path` as framing-linear/2 stored it: strings as fixed-width unicode arrays."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files}
+    meta = json.loads(str(arrays["meta"]))
+    for key, array in arrays.items():
+        if key == "terms" or key.startswith("lexicon_"):
+            arrays[key] = np.array(array.tobytes().decode("utf-8").split("\n")[:-1], dtype=str)
+    arrays["meta"] = np.array(json.dumps(dict(meta, format="framing-linear/2"), sort_keys=True))
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    path.write_bytes(buffer.getvalue())
+    record(path)
+
+
+def test_a_model_of_the_previous_layout_scores_the_same(models):
+    """Terms stored as UTF-8 text (framing-linear/3) load faster; files of /2 still load."""
+    before = score_with(models)
+    for name in ("loaded", "opinion", "speculative"):
+        _previous_layout(models / f"{name}.npz")
+    after = score_with(models)
+    assert before.exit_code == after.exit_code == 0
+    assert before.output == after.output
+
+
+def test_a_term_holding_a_line_break_is_not_saved(tmp_path):
+    model = LinearModel.load(shipped_models_dir() / "loaded.npz")
+    model.vocabulary = {**model.vocabulary, "two\nlines": len(model.vocabulary)}
+    with pytest.raises(ValueError, match="line break"):
+        model.save(tmp_path / "loaded.npz")

@@ -5,7 +5,7 @@ from conftest import CORPUS
 
 from framing.reading.files import read_path
 from framing.text.needs import Seen
-from framing.text.segment import is_debris, segment
+from framing.text.segment import _punctuated, is_debris, segment
 from framing.training.gold import gold_articles, read_gold
 
 
@@ -176,3 +176,10 @@ def test_needs_found_without_their_regex_as_with_it():
             assert not expected or not seen.plain or _ANY_NEEDED.search(seen.lower), text
             found += expected
     assert found > 5000
+
+
+def test_a_line_is_punctuated_by_a_final_mark_closing_quotes_and_brackets_allowed():
+    assert [_punctuated(line) for line in ("He said.", 'He said."  ', "Why?\u201d)", "Note:\n", "Wait\u2026",
+                                           "(see above.)'")] == [True] * 6
+    assert [_punctuated(line) for line in ("Headline", "", "  ", '"', 'x. "a"', "3.5 per cent",
+                                           "Yes. \u201cNo")] == [False] * 7

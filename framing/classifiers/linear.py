@@ -24,16 +24,38 @@ from ..errors import ModelError
 from ..text.cue_set import CueSet
 from ..text.features import Analyzer, TextFeatures, text_features
 from ..text.names import PLACEHOLDER
+from ..text.vectorize import sublinear_tf
 from .evaluation import Contribution, Evaluation
 from .manifest import verify
 from .triggers import MIN_TRIGGER_WEIGHT, TOP_TRIGGERS, choose, cue_contributions
 
-FORMAT = "framing-linear/2"
+# /3 stores terms and word lists as UTF-8 text (`_packed`); /2, as fixed-width unicode arrays,
+# still loads.
+FORMAT = "framing-linear/3"
+_READABLE = (FORMAT, "framing-linear/2")
 KIND_MARGIN = 1.0  # a second kind needs a head's probability of about 0.73
 
 
+def _packed(strings: list[str]) -> np.ndarray:
+    """Strings as the bytes of one UTF-8 text, each ended by a line break: a tenth of the size of
+    NumPy's fixed-width unicode arrays before compression, and decoded into strings in one go
+    where those are converted one by one (most of a model's load time)."""
+    text = "".join(string + "\n" for string in strings)
+    if text.count("\n") != len(strings):
+        raise ValueError("a term or word list entry holds a line break")
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def _unpacked(array: np.ndarray) -> list[str]:
+    """The strings `_packed` stored, or those of a fixed-width unicode array (framing-linear/2)."""
+    if array.dtype != np.uint8:
+        return array.tolist()
+    return array.tobytes().decode("utf-8").split("\n")[:-1]
+
+
 class TermValues(NamedTuple):
-    found: list[list[int]]  # each sentence's terms' vocabulary indices (-1: not in it)
+    indices: np.ndarray  # every term's vocabulary index (-1: not in it), sentence after sentence,
+    starts: list[int]  # where each sentence's terms start in `indices`, and where the last ends
     rows: np.ndarray  # then each sentence's distinct terms, sentence by sentence:
     columns: np.ndarray
     counts: np.ndarray
@@ -72,6 +94,13 @@ class LinearModel:
         """Terms with a masked name: they count, but a name is never shown as evidence."""
         return frozenset(i for term, i in self.vocabulary.items() if PLACEHOLDER in term)
 
+    @cached_property
+    def name_mask(self) -> np.ndarray:
+        """`name_terms` as a mask over the vocabulary."""
+        mask = np.zeros(len(self.vocabulary), dtype=bool)
+        mask[list(self.name_terms)] = True
+        return mask
+
     # ------------------------------------------------------------ scoring
 
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
@@ -86,9 +115,12 @@ class LinearModel:
         terms = self.term_values(sentences)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
+        indices = terms.indices.tolist()
         evaluations = []
-        for row, (features, found, attributed_, quoted_share, not_writer_) in enumerate(
-                zip(sentences, terms.found, attributed, quoted_shares, not_writer or [0.0] * len(sentences))):
+        for row, (features, begin, finish, attributed_, quoted_share, not_writer_) in enumerate(
+                zip(sentences, terms.starts, terms.starts[1:], attributed, quoted_shares,
+                    not_writer or [0.0] * len(sentences))):
+            found = indices[begin:finish]
             first, last = terms.bounds[row], terms.bounds[row + 1]
             occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
                            if index >= 0]
@@ -117,12 +149,11 @@ class LinearModel:
         order = np.argsort(first, kind="stable")
         row, column = np.divmod(keys[order], width)
         counts = counts[order]
-        values = np.array([1.0 + math.log(c) for c in counts.tolist()]) * self.idf[column]
+        values = sublinear_tf(counts) * self.idf[column]
         norms = np.sqrt(np.bincount(row, values * values, minlength=n))[row]
         values = np.divide(values, norms, out=values.copy(), where=norms != 0)
-        indices_list, starts = indices.tolist(), [0, *accumulate(lengths)]
-        found = [indices_list[start:end] for start, end in zip(starts, starts[1:])]
-        return TermValues(found, row, column, counts, values, np.searchsorted(row, np.arange(n + 1)).tolist())
+        return TermValues(indices, [0, *accumulate(lengths)], row, column, counts, values,
+                          np.searchsorted(row, np.arange(n + 1)).tolist())
 
     def probabilities(self, sentences: list[TextFeatures], attributed: list[bool],
                       quoted_shares: list[float], not_writer: list[float] | None = None) -> np.ndarray:
@@ -234,10 +265,9 @@ class LinearModel:
                     patterns=self.cues.patterns, kind_names=list(self.kind_names))
         heads = ({"kind_coef": self.kind_coef.astype(np.float64), "kind_intercept": self.kind_intercept.astype(np.float64)}
                  if self.kind_names else {})
-        lexicons = {f"lexicon_{name}": np.array(sorted(terms), dtype=str)
-                    for name, terms in self.cues.lexicons.items()}
+        lexicons = {f"lexicon_{name}": _packed(sorted(terms)) for name, terms in self.cues.lexicons.items()}
         with open(path, "wb") as f:  # np.savez would otherwise add ".npz" to a bare name
-            np.savez_compressed(f, terms=np.array(terms, dtype=str), idf=self.idf.astype(np.float64),
+            np.savez_compressed(f, terms=_packed(terms), idf=self.idf.astype(np.float64),
                                 coef=self.coef.astype(np.float64),
                                 meta=np.array(json.dumps(meta, sort_keys=True)), **lexicons, **heads)
 
@@ -249,9 +279,9 @@ class LinearModel:
         raw = verify(path)
         try:
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:
-                terms, idf, coef = data["terms"], data["idf"], data["coef"]
+                terms, idf, coef = _unpacked(data["terms"]), data["idf"], data["coef"]
                 meta = json.loads(str(data["meta"]))
-                lexicons = {key.removeprefix("lexicon_"): frozenset(data[key].tolist())
+                lexicons = {key.removeprefix("lexicon_"): frozenset(_unpacked(data[key]))
                             for key in data.files if key.startswith("lexicon_")}
                 kind_names = tuple(meta.get("kind_names", ()))
                 heads = (data["kind_coef"], data["kind_intercept"]) if kind_names else (None, None)
@@ -259,7 +289,7 @@ class LinearModel:
             raise ModelError(f"{path}: model file not found") from None
         except (ValueError, KeyError, OSError, EOFError) as exc:
             raise ModelError(f"{path}: not a framing model file ({exc})") from None
-        if meta.get("format") != FORMAT:
+        if meta.get("format") not in _READABLE:
             raise ModelError(f"{path}: unknown model format {meta.get('format')!r}; retrain it")
         try:
             cues = CueSet(tuple(meta["cues"]), dict(meta["patterns"]), lexicons)
@@ -269,7 +299,7 @@ class LinearModel:
         if (len(idf) != len(terms) or len(coef) != len(terms) + len(cues.names)
                 or (kind_names and heads[0].shape != (len(kind_names), len(coef)))):
             raise ModelError(f"{path}: model arrays do not fit together")
-        vocabulary = dict(zip(terms.tolist(), range(len(terms))))
+        vocabulary = dict(zip(terms, range(len(terms))))
         return cls(task=meta["task"], analyzer=analyzer, vocabulary=vocabulary, idf=idf, cues=cues,
                    coef=coef, intercept=float(meta["intercept"]), metadata=meta,
                    kind_names=kind_names, kind_coef=heads[0], kind_intercept=heads[1])

@@ -33,7 +33,7 @@ def choose(text: str, ranked: list[Contribution], limit: int = TOP_TRIGGERS) -> 
             break
         if c.kind == "name" or c.kind in SENTENCE_CUES:
             continue
-        if c.kind == "term" and all(w in FUNCTION_WORDS for w in text[c.start:c.end].lower().split()):
+        if c.kind == "term" and FUNCTION_WORDS.issuperset(text[c.start:c.end].lower().split()):
             continue
         if not any(c.start < o.end and o.start < c.end for o in chosen):
             chosen.append(c)
@@ -55,6 +55,27 @@ def cue_contributions(model: LinearModel, spans_by_cue: dict[str, list[tuple[int
     return found
 
 
+def _heavy_occurrences(model: LinearModel, terms: TermValues, n: int) -> tuple[list[int], list[float], list[int]]:
+    """Each occurrence of a term that weighs MIN_TRIGGER_WEIGHT or more and is no name, in
+    sentence order, then text order: its place among its sentence's terms, its weight, and
+    where each sentence's occurrences start (and the last one's end). Found by NumPy: a
+    sentence has a few dozen terms, a handful of them heavy."""
+    weights = terms.values * model.coef[terms.columns] / terms.counts
+    kept = np.flatnonzero((weights >= MIN_TRIGGER_WEIGHT) & ~model.name_mask[terms.columns])
+    width = len(model.vocabulary)
+    keys = terms.rows[kept] * width + terms.columns[kept]
+    order = np.argsort(keys)
+    keys, weights = keys[order], weights[kept][order]
+    starts = np.asarray(terms.starts)
+    rows = np.repeat(np.arange(n), np.diff(starts))
+    occurrences = np.where(terms.indices >= 0, rows * width + terms.indices, -1)
+    at = np.minimum(np.searchsorted(keys, occurrences), max(len(keys) - 1, 0))
+    heavy = np.flatnonzero(keys[at] == occurrences) if len(keys) else np.zeros(0, dtype=np.int64)
+    rows = rows[heavy]
+    return ((heavy - starts[rows]).tolist(), weights[at[heavy]].tolist(),
+            np.searchsorted(rows, np.arange(n + 1)).tolist())
+
+
 def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed: list[bool],
                    quoted_shares: list[float], terms: TermValues,
                    context_spans: list[dict[str, list[tuple[int, int]]]],
@@ -68,24 +89,18 @@ def batch_triggers(model: LinearModel, sentences: list[TextFeatures], attributed
     in `LinearModel.contributions` (the same products, worked out by NumPy): only those of
     MIN_TRIGGER_WEIGHT or more are placed, names left out (`choose` passes them over). A cue
     can weigh that much only if it pushes towards positive: only such cues are placed."""
-    weights = terms.values * model.coef[terms.columns] / terms.counts
-    kept = np.flatnonzero(weights >= MIN_TRIGGER_WEIGHT)
-    heavy: list[dict[int, float]] = [{} for _ in sentences]
-    name_terms = model.name_terms
-    for row, column, weight in zip(terms.rows[kept].tolist(), terms.columns[kept].tolist(), weights[kept].tolist()):
-        if column not in name_terms:
-            heavy[row][column] = weight
+    places, weights, bounds = _heavy_occurrences(model, terms, len(sentences))
     cue_coef, names = model.cue_coef, model.cues.names
     if cue_values is None:
         cue_values = [model.cues.values(f, a, q, not_writer=v) for f, a, q, v in
                       zip(sentences, attributed, quoted_shares, not_writer or [0.0] * len(sentences))]
     out = []
-    for features, found, heavy_terms, values, context in zip(sentences, terms.found, heavy, cue_values, context_spans):
+    for row, (features, values, context) in enumerate(zip(sentences, cue_values, context_spans)):
         ranked = []
-        if heavy_terms:
+        first, last = bounds[row], bounds[row + 1]
+        if first < last:
             spans = features.gram_spans(model.analyzer)
-            ranked = [Contribution(*spans[k], "term", heavy_terms[index]) for k, index in enumerate(found)
-                      if index in heavy_terms]
+            ranked = [Contribution(*spans[k], "term", weight) for k, weight in zip(places[first:last], weights[first:last])]
         pushing = {name for name, value, coef in zip(names, values, cue_coef) if value * coef > 0}
         spans_by_cue = model.cues.match_spans(features, pushing) if pushing else {}
         ranked += cue_contributions(model, spans_by_cue, values, context)

@@ -81,7 +81,11 @@ class Sentence:
         """The voice this sentence shows on its own: "quoted" (mostly inside quotation marks,
         or a good part of it when attributed: `X said, "..."`), "attributed" (reported with an
         attribution cue such as "X said" or "according to X"), or "writer"."""
-        if self.quoted_share >= 0.5 or (self.attributions and self.quoted_share >= 0.3):
+        return self.rule_voice_at(self.quoted_share)
+
+    def rule_voice_at(self, quoted_share: float) -> str:
+        """`rule_voice`, for a caller that has worked out the quoted share already."""
+        if quoted_share >= 0.5 or (self.attributions and quoted_share >= 0.3):
             return "quoted"
         return "attributed" if self.attributions else "writer"
 

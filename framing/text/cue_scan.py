@@ -18,9 +18,10 @@ from .pattern_parts import (
     ASCII,
     Alternatives,
     anywhere_needs,
-    candidates_pattern,
+    candidates_patterns,
     first_characters,
     literal_text,
+    needed_text,
     top_alternatives,
     word_start_body,
 )
@@ -31,8 +32,10 @@ class CueScanner:
 
     def __init__(self, patterns) -> None:
         self.others: dict[str, re.Pattern] = {}
-        # Those of plain characters ("!"), looked for with a substring test: most sentences lack them.
+        # Those of plain characters ("!"), looked for with a substring test, and the others'
+        # `needed_text`, searched before them: most sentences hold neither.
         self._other_literals: dict[str, str] = {}
+        self._other_needs: dict[str, re.Pattern] = {}
         split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]] = []
         for pattern in dict.fromkeys(patterns):
             word_start = word_start_body(pattern)
@@ -40,6 +43,8 @@ class CueScanner:
                 self.others[pattern] = re.compile(pattern)
                 if literal := literal_text(pattern):
                     self._other_literals[pattern] = literal
+                elif needed := needed_text(pattern):
+                    self._other_needs[pattern] = re.compile(needed)
                 continue
             body, ignorecase = word_start
             alternatives, rest = top_alternatives(body)
@@ -58,11 +63,11 @@ class CueScanner:
                 if chosen not in shared:
                     shared[chosen] = Alternatives(list(chosen))
                 self._by_first[c] = shared[chosen]
-        self._candidates_pattern = candidates_pattern(split)
+        self._candidates_pattern, narrow = candidates_patterns(split)
         needs = anywhere_needs(split)
         # (what a text must hold for the alternatives that can start anywhere to match, the word
         # starts to try without them), or None: they are always tried.
-        self._narrow_patterns = (needs, candidates_pattern(split, anywhere=False)) if needs else None
+        self._narrow_patterns = (needs, narrow) if needs else None
 
     @cached_property
     def _candidates(self) -> re.Pattern:
@@ -99,8 +104,9 @@ class CueScanner:
                     end = p + len(matched)
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
-        literals = self._other_literals
+        literals, needs = self._other_literals, self._other_needs
         for key, pattern in self.others.items():
-            if literals[key] in text if key in literals else pattern.search(text):  # most do not match
-                found[key] = [m.span() for m in pattern.finditer(text)]
+            if (literals[key] in text) if key in literals else (key not in needs or needs[key].search(text)):
+                if spans := [m.span() for m in pattern.finditer(text)]:
+                    found[key] = spans
         return found

@@ -132,7 +132,7 @@ class TextFeatures:
         """The tokens lower-cased, names masked if asked: what the n-grams are made of."""
         if mask_names not in self._words:
             originals = TOKEN.findall(self.text)
-            lower = [word.lower() for word in originals]
+            lower = list(map(str.lower, originals))
             self._words[mask_names] = mask_words(lower, originals) if mask_names else lower
         return self._words[mask_names]
 
@@ -186,6 +186,13 @@ class Analyzer:
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] | None = None
     mask_names: bool = False  # every name one placeholder token (framing.text.names)
+
+    def __post_init__(self) -> None:
+        # Each sentence keeps its n-grams by analyzer: hashed once here, not at every look-up.
+        object.__setattr__(self, "_hash", hash((self.word_ngrams, self.char_ngrams, self.mask_names)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def grams(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[tuple[str, int, int]]:
         """N-grams by length, then by position; `toks` are the text's tokens if known."""

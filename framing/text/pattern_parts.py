@@ -39,6 +39,37 @@ def literal_text(pattern: str) -> str | None:
     return "".join(chr(av) for _, av in parsed) or None
 
 
+MAX_NEEDED_CHARACTERS = 8
+
+
+def needed_text(pattern: str) -> str | None:
+    """A regular expression for what every match of `pattern` holds, far cheaper to search
+    for: its longest run of three characters or more that it must match as written, or else
+    the few characters its first must be one of, past any lookbehind (the engine looks for
+    those at C speed, where a pattern that opens with a lookbehind or a choice is tried at
+    every character). The run or characters are matched as the pattern matches them (ignoring
+    case if it does). None when there is no such thing."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # a parser we do not know: nothing known
+        return None
+    flags = "(?i)" if parsed.state.flags & re.IGNORECASE else ""
+    runs, run = [], ""
+    for op, av in [*parsed, (None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+        else:
+            runs.append(run)
+            run = ""
+    longest = max(runs, key=len)
+    if len(longest) >= 3:
+        return flags + re.escape(longest)
+    first = next(((op, av) for op, av in parsed if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)), (None, None))
+    if first[0] is sre.IN and 0 < len(first[1]) <= MAX_NEEDED_CHARACTERS and all(k is sre.LITERAL for k, _ in first[1]):
+        return flags + "[" + "".join(re.escape(chr(value)) for _, value in first[1]) + "]"
+    return None
+
+
 def first_of(items) -> tuple[set[str] | None, bool]:
     """Characters a parsed sequence can start with (None: any) and whether it can be empty."""
     found: set[str] = set()
@@ -233,7 +264,7 @@ def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]
     its leading repeat ("iest"). None when some such alternative has none, or there are none.
 
     Tried at every word start, those alternatives cost more than all the others together;
-    a text without any of their literals is searched without them (`candidates_pattern`)."""
+    a text without any of their literals is searched without them (`candidates_patterns`)."""
     literals = []
     for _, ignorecase, alts, rest in split:
         for alternative, first in alts:
@@ -252,9 +283,8 @@ def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]
     return "|".join(literals) or None
 
 
-def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]],
-                       anywhere: bool = True) -> str:
-    """A regular expression for the word starts where some pattern may match, one character
+def candidates_patterns(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> tuple[str, str]:
+    """Two regular expressions for the word starts where some pattern may match, one character
     long: where an alternative that can start with any character matches, or one that can
     start with the (ASCII) character there, or at a non-ASCII character that an ASCII one
     matches when case is ignored. Finding them in one search leaves Python only the few word
@@ -263,14 +293,14 @@ def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | N
     An alternative with literal beginnings ("said", "says" for `sa(?:id|ys)\b`) is looked for
     by those alone, all of a character's in one trie: a word start they pass but the whole
     pattern does not is tried in vain, which costs less than trying every alternative at
-    every word start. Without `anywhere`, alternatives that can start with any character are
-    left out (see `anywhere_needs`)."""
+    every word start. The second leaves out the alternatives that can start with any character
+    (see `anywhere_needs`); both are worked out together, the costly part once."""
     def body(alternatives: list[str], rest: str, ignorecase: bool) -> str:
         joined = f"(?:{'|'.join(alternatives)}){rest}"
         return f"(?i:{joined})" if ignorecase else joined
 
     anywhere = [body(a, rest, i) for _, i, alts, rest in split
-                if (a := [a for a, first in alts if first is None])] if anywhere else []
+                if (a := [a for a, first in alts if first is None])]
     literal: dict[bool, set[str]] = {True: set(), False: set()}
     bodies_of: list[tuple[list[tuple[str, set[str]]], str, bool]] = []
     for _, ignorecase, alts, rest in split:
@@ -294,8 +324,7 @@ def candidates_pattern(split: list[tuple[str, bool, list[tuple[str, set[str] | N
             bodies += ([f"(?i:{trie(folded)})"] if folded else []) + ([trie(cased)] if cased else [])
             if bodies:
                 by_bodies.setdefault(tuple(bodies), []).append(c)
-    branches = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
-    branches += [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
-                 for bodies, chars in by_bodies.items()]
-    branches.append(f"[{CASE_FOLDS_TO_ASCII}]")
-    return WORD_START + "(?:" + "|".join(branches) + ")"
+    branches = [f"[{''.join(map(re.escape, chars))}](?<=(?=(?:{'|'.join(bodies)}))(?s:.))"
+                for bodies, chars in by_bodies.items()] + [f"[{CASE_FOLDS_TO_ASCII}]"]
+    first = [f"(?=(?:{'|'.join(anywhere)}))\\S"] if anywhere else []
+    return tuple(WORD_START + "(?:" + "|".join(some) + ")" for some in (first + branches, branches))

@@ -7,7 +7,9 @@ unit. Bylines, credits and other debris are kept but marked so they are never sc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import takewhile
 
 from ..pipeline.document import Document, Sentence, Span
 from .cues import attribution_spans, quote_spans
@@ -16,7 +18,9 @@ from .splitter import load_tokenizer
 MAX_SENTENCE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
-_FINAL_PUNCTUATION = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
+# A line is punctuated when it ends in one of these marks, closing quotes and brackets after it allowed.
+_FINAL_MARKS = ".!?:;\u2026"
+_CLOSING = "\"'\u201d\u2019)]"
 # A line ending in a colon or an ellipsis introduces what the next line holds (a block quotation,
 # a letter, a list): Punkt would run the two together, and they often speak with different voices.
 _INTRODUCES = re.compile(r"(?::|\u2026|\.\.\.)[ \t]*$")
@@ -44,7 +48,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _punctuated(line: str) -> bool:
-    return bool(_FINAL_PUNCTUATION.search(line.rstrip()))
+    last = line.rstrip().rstrip(_CLOSING)[-1:]
+    return bool(last) and last in _FINAL_MARKS
 
 
 def _starts_upper(line: str) -> bool:
@@ -126,6 +131,9 @@ def segment(text: str, splitter_path: str | None = None) -> list[Sentence]:
     """Sentences of `text`, in order, with offsets into it, quotes and attributions marked."""
     tokenizer = load_tokenizer(splitter_path)
     quotes = quote_spans(text)
+    # Quotations never overlap: sorted by start, they are sorted by end too, and each sentence's
+    # are found from the first that ends after it starts.
+    quote_ends = [q.end for q in quotes]
     sentences = []
     for u_start, u_end, kind in _layout_units(text):
         unit = text[u_start:u_end]
@@ -141,7 +149,7 @@ def segment(text: str, splitter_path: str | None = None) -> list[Sentence]:
                 kind="debris" if is_debris(sentence_text) else kind,
                 quotes=[Span(max(q.start, start), min(q.end, end),
                              text[max(q.start, start):min(q.end, end)], "quote")
-                        for q in quotes if q.start < end and q.end > start],
+                        for q in takewhile(lambda q: q.start < end, quotes[bisect_right(quote_ends, start):])],
                 attributions=[Span(start + a.start, start + a.end, a.text, a.kind)
                               for a in attribution_spans(sentence_text)],
             ))

@@ -10,7 +10,8 @@ does the sums exactly as it would for one classifier alone.
 from __future__ import annotations
 
 import math
-from itertools import accumulate, chain, repeat
+from collections.abc import Callable
+from itertools import accumulate, chain, count, filterfalse, repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -20,16 +21,32 @@ from .features import CONTEXT_CUES, LEXICON_PREFIX, Analyzer, TextFeatures
 if TYPE_CHECKING:
     from ..classifiers.linear import LinearModel
 
-# math.log1p of small counts, the cue values of the one-sentence path (NumPy's log1p may
-# differ from it in the last bit).
-_LOG1P = np.array([math.log1p(count) for count in range(64)])
+def _sublinear_tf(count: int) -> float:
+    return 1.0 + math.log(count) if count else 0.0
+
+
+# Functions of counts as `math` works them out in the one-sentence path (NumPy's own may differ
+# in the last bit), for the small counts of a sentence: each function's values for 0, 1, ...
+_TABLES = {function: np.array([function(count) for count in range(64)]) for function in (math.log1p, _sublinear_tf)}
+
+
+def per_count(function: Callable[[int], float], counts: np.ndarray) -> np.ndarray:
+    """`function` (`math.log1p` or `_sublinear_tf`) of each count, read from a table."""
+    top = int(counts.max(initial=0))
+    table = _TABLES[function]
+    if top >= len(table):
+        table = np.array([function(count) for count in range(top + 1)])
+    return table[counts]
 
 
 def log1p_counts(counts: np.ndarray) -> np.ndarray:
-    """`math.log1p` of each count."""
-    top = int(counts.max(initial=0))
-    table = _LOG1P if top < len(_LOG1P) else np.array([math.log1p(count) for count in range(top + 1)])
-    return table[counts]
+    """`math.log1p` of each count: the cue values."""
+    return per_count(math.log1p, counts)
+
+
+def sublinear_tf(counts: np.ndarray) -> np.ndarray:
+    """1 + `math.log` of each count (none 0): the TF-IDF vectorizer's sublinear term frequency."""
+    return per_count(_sublinear_tf, counts)
 
 
 class Scored(NamedTuple):
@@ -78,10 +95,9 @@ class Vectorizer:
             first = term_sets[0]
             # A model's vocabulary numbers its terms 0..n-1: they can stand as they are.
             lookup = dict(first) if isinstance(first, dict) else {}
-            for terms in term_sets[1:] if isinstance(first, dict) else term_sets:
-                for term in terms:
-                    if term not in lookup:
-                        lookup[term] = len(lookup)
+            others = chain.from_iterable(term_sets[1:] if isinstance(first, dict) else term_sets)
+            # The others' terms not numbered yet, each once, in the order met, numbered next.
+            lookup.update(zip(dict.fromkeys(filterfalse(lookup.__contains__, others)), count(len(lookup))))
             self._lookups[analyzer] = lookup
         self._lookups.update((analyzer, self._lookups[host]) for analyzer, host in self._hosts.items())
         self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary)

@@ -18,6 +18,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import cache
 
 from ..pipeline.document import Sentence
 from .cues import REPORT_VERBS
@@ -93,21 +94,34 @@ def _share_bin(share: float) -> str:
     return next((f"{edge:.1f}" for edge in _SHARE_BINS if share <= edge), "1.0")
 
 
+@cache
+def _word_feature(word: str) -> str:
+    return f"w={word}"
+
+
+@cache
+def _lent_as(key: str) -> tuple[str, str] | None:
+    """A feature's names as the sentence after it and the one before it see it; None for a
+    feature a sentence does not lend. Worked out once per name: features have a few hundred."""
+    return (f"prev1:{key}", f"next1:{key}") if key.startswith(CONTEXT_KEYS) else None
+
+
 def _marks(s: str, f: dict[str, float]) -> None:
     """The sentence's quotation marks: where they stand, and whether they balance."""
-    opens = sum(s.count(c) for c in _OPEN_MARKS)
-    closes = sum(s.count(c) for c in _CLOSE_MARKS)
+    opens = sum(map(s.count, _OPEN_MARKS))
+    closes = sum(map(s.count, _CLOSE_MARKS))
     straight = s.count('"')
     first = s[:1]
     core = s.rstrip(".!?,;: ")
     marks = opens + closes + straight
     flags = {"starts_with_quote": first in _ANY_DOUBLE or (first in "'\u2018" and s[1:2].isalpha()),
              "ends_with_quote": bool(core) and core[-1] in _QUOTE_CHARS,
-             "ends_mark_then_punct": _ENDS_WITH_MARK.search(s),
+             # A match of at most two characters at the end: found in the last three.
+             "ends_mark_then_punct": _ENDS_WITH_MARK.search(s[-3:]),
              "open_without_close": opens > closes or (straight % 2 == 1 and first == '"'),
              "close_without_open": closes > opens or (straight % 2 == 1 and first != '"'),
              "has_double_marks": marks > 0}
-    f.update((name, 1.0) for name, hit in flags.items() if hit)
+    f.update(dict.fromkeys([name for name, hit in flags.items() if hit], 1.0))
     if marks:
         f["n_marks"] = float(min(marks, 6))
 
@@ -156,7 +170,7 @@ def sentence_features(sentence: Sentence) -> dict[str, float]:
     if share:
         f["quoted_share"] = share
     f[f"qs_bin={_share_bin(share)}"] = 1.0
-    f[f"rule={sentence.rule_voice}"] = 1.0
+    f[f"rule={sentence.rule_voice_at(share)}"] = 1.0
     f[f"kind={sentence.kind}"] = 1.0
     _cue_syntax(sentence, f)
     _marks(s, f)
@@ -190,11 +204,12 @@ def sentence_features(sentence: Sentence) -> dict[str, float]:
                      colon_inside=_COLON_LINE_END.search(s))
     tail = s.rstrip(" \"'\u201d\u2019")
     flags.update(question=tail.endswith("?"), exclaim=tail.endswith("!"))
-    f.update((name, 1.0) for name, hit in flags.items() if hit)
+    f.update(dict.fromkeys([name for name, hit in flags.items() if hit], 1.0))
     if f.get("first_person_outside"):
         f["first_person_any"] = 1.0
     f["log_len"] = math.log1p(len(s)) / 6
-    f.update((f"w={word}", 1.0) for word in sorted(words & SMALL_VOCAB))  # sorted: the same sums in every process
+    # sorted: the same sums in every process
+    f.update(dict.fromkeys(map(_word_feature, sorted(words & SMALL_VOCAB)), 1.0))
     return f
 
 
@@ -209,8 +224,11 @@ def _paragraph_positions(text: str, sentences: list[Sentence]) -> list[tuple[int
     return positions
 
 
-def _lent(f: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in f.items() if k.startswith(CONTEXT_KEYS)}
+def _lent(f: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """What a sentence lends its neighbours, named as the one after it sees it ("prev1:...")
+    and as the one before it does ("next1:...")."""
+    lent = [(names, v) for k, v in f.items() if (names := _lent_as(k))]
+    return {prev: v for (prev, _), v in lent}, {after: v for (_, after), v in lent}
 
 
 def voice_features(text: str, sentences: list[Sentence]) -> list[dict[str, float]]:
@@ -228,12 +246,12 @@ def voice_features(text: str, sentences: list[Sentence]) -> list[dict[str, float
         paragraph, position, size = positions[i]
         f.update((name, 1.0) for name, hit in (("para_first", position == 0), ("para_last", position == size - 1),
                                                ("para_single", size == 1), ("doc_first", i == 0)) if hit)
-        for j, tag in ((i - 1, "prev1"), (i + 1, "next1")):
+        for j, tag, side in ((i - 1, "prev1", 0), (i + 1, "next1", 1)):
             if not 0 <= j < len(base):
                 f[f"{tag}:none"] = 1.0
                 continue
             if positions[j][0] == paragraph:
                 f[f"{tag}:same_para"] = 1.0
-            f.update((f"{tag}:{k}", v) for k, v in lent[j].items())
+            f.update(lent[j][side])
         out.append(f)
     return out

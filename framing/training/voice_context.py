@@ -12,12 +12,15 @@ from out-of-fold voice models (folds by document).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..classifiers.models_dir import voice_file
 from ..classifiers.voice import VoiceModel, load_voice_model
 from ..text.features import VOICE_CUE
 from . import datasets
@@ -39,14 +42,26 @@ def with_voice_context(examples: list[Example], config: TaskConfig, root: Path |
     model = load_voice_model(voice_dir)
     if model is None or VOICE_CUE not in config.cues:
         return examples
-    folds = {} if root is None else _out_of_fold_models(root, model)
-    known = {} if root is None else _ptc_odds(root, model, folds)  # sentences keyed without outer spaces
-    if root is not None:
-        for text, odds in _document_odds(root, config.sources + config.evaluation_sources, model, folds).items():
-            known.setdefault(text, odds)
-    alone = sorted({e.text.strip() for e in examples} - set(known))
-    known.update(zip(alone, model.alone(alone)))
+    in_documents = {} if root is None else _read_in_documents(
+        root, hashlib.sha256(voice_file(voice_dir).read_bytes()).hexdigest(), voice_dir,
+        tuple(config.sources + config.evaluation_sources))
+    alone = sorted({e.text.strip() for e in examples} - set(in_documents))
+    known = {**in_documents, **dict(zip(alone, model.alone(alone)))}
     return [replace(e, not_writer=known[e.text.strip()]) for e in examples]
+
+
+@lru_cache(maxsize=2)
+def _read_in_documents(root: Path, voice_checksum: str, voice_dir: str | None,
+                       specs: tuple) -> dict[str, float]:
+    """The log-odds of every sentence the data hold in a document (keyed without outer spaces).
+    Kept for the process: a training run asks for them for its examples, its dev set and its
+    cross-source table (`voice_checksum` tells a voice model retrained meanwhile)."""
+    model = load_voice_model(voice_dir)
+    folds = _out_of_fold_models(root, model)
+    known = _ptc_odds(root, model, folds)
+    for text, odds in _document_odds(root, list(specs), model, folds).items():
+        known.setdefault(text, odds)
+    return known
 
 
 def _ptc_odds(root: Path, model: VoiceModel, folds: dict[str, VoiceModel]) -> dict[str, float]:

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from framing.training.datasets import MPQA, PointedTexts
-from framing.training.labelling import build, sample_mpqa
+from framing.training.labelling import build, sample_documents
 from framing.training.tasks.news import OWN_LABELS, OWN_MPQA_LABELS
 
 A = {"voice": "writer", "opinion": 0, "speculative": 1, "kinds": ["forecast"], "loaded": 0}
@@ -22,13 +22,13 @@ def test_settling_keeps_agreed_labels_and_takes_the_third_reading_elsewhere():
 
 
 def test_mpqa_sample_is_seeded_whole_documents_dealt_evenly(shared_data):
-    batches = sample_mpqa.sample(shared_data, 300, 3)
-    assert batches == sample_mpqa.sample(shared_data, 300, 3)
+    batches = sample_documents.sample(shared_data, 300, 3)
+    assert batches == sample_documents.sample(shared_data, 300, 3)
     documents = [records for batch in batches for records in batch]
-    assert all(sample_mpqa.SIZES[0] <= len(r) <= sample_mpqa.SIZES[1] for r in documents)
+    assert all(sample_documents.SIZES[0] <= len(r) <= sample_documents.SIZES[1] for r in documents)
     assert all([s["line"] for s in records] == list(range(len(records))) for records in documents)
     sizes = [sum(len(r) for r in batch) for batch in batches]
-    assert max(sizes) - min(sizes) <= sample_mpqa.SIZES[1]
+    assert max(sizes) - min(sizes) <= sample_documents.SIZES[1]
     assert [s["id"] for records in documents for s in records] == [f"m{i:05d}" for i in range(sum(sizes))]
 
 

@@ -96,6 +96,7 @@ def article_text(root: Path, doc_id: str) -> str:
 
 
 MPQA = "opinion/mpqa.jsonl"
+MULTIDIMNEWS = "opinion/multidimnews.jsonl"
 
 
 class PointedTexts:

@@ -12,6 +12,8 @@ _LABELLING = Path(__file__).resolve().parent.parent / "labelling"
 OWN_LABELS = _LABELLING / "ptc_news_labels.jsonl"
 # Whole MPQA documents (world press, 2001-2002): mainstream news beside the PTC articles.
 OWN_MPQA_LABELS = _LABELLING / "mpqa_news_labels.jsonl"
+# Whole MultiDimNews articles (2014, 33 countries): mainstream news of another decade.
+OWN_MDN_LABELS = _LABELLING / "multidimnews_news_labels.jsonl"
 NEWS_SOURCE_NAMES = ("maintainers_news_labels", "maintainers_news_bulk", "ptc_news_labels", "mpqa_news_labels")
 # Each news sentence counts three times: chosen on the cross-source table (weights 1, 3 and 5
 # tried; 3 was best or level on the news test split and the left-out sources for all three).

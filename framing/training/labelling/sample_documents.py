@@ -1,13 +1,15 @@
-"""Choose whole MPQA documents to label and write the annotators' batch files.
+"""Choose whole news documents to label and write the annotators' batch files.
 
-MPQA 1.2 (../shared/data/opinion/mpqa.jsonl) holds world-press news of 2001-2002 sentence by
-sentence, in document order: mainstream articles, where the PTC articles lean to partisan
-outlets. Documents of 10 to 30 sentences are drawn in a seeded order until about `--lines`
-sentences are taken, and dealt to the batches so that each gets about as many lines.
-Documents already labelled (`mpqa_news_labels.jsonl`) are skipped: a later round takes a new
-`--prefix`, so its ids never meet those of the labels already made.
+Two sets hold mainstream news sentence by sentence, in document order, where the PTC articles
+lean to partisan outlets: MPQA 1.2 (../shared/data/opinion/mpqa.jsonl, world press of
+2001-2002) and MultiDimNews (opinion/multidimnews.jsonl, 90 articles of 2014 from 33
+countries). Documents of `--shortest` to `--longest` sentences are drawn in a seeded order
+until about `--lines` sentences are taken, and dealt to the batches so that each gets about as
+many lines. Documents already labelled (the set's labels file) are skipped: a later round takes
+a new `--prefix`, so its ids never meet those of the labels already made.
 
-    python -m framing.training.labelling.sample_mpqa --data ../shared/data --out /tmp/annotation --prefix n
+    python -m framing.training.labelling.sample_documents --data ../shared/data --out /tmp/annotation --prefix n
+    python -m framing.training.labelling.sample_documents --dataset multidimnews --shortest 1 --longest 100 ...
 
 The records (`items.jsonl`) point at each sentence by document and sentence index (`line`).
 """
@@ -19,15 +21,28 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from ..datasets import MPQA, require_data_dir
-from ..tasks.news import OWN_MPQA_LABELS
+from typing import NamedTuple
+
+from ..datasets import MPQA, MULTIDIMNEWS, require_data_dir
+from ..tasks.news import OWN_MDN_LABELS, OWN_MPQA_LABELS
 from .sample import batch_file
+
+
+class DocumentSet(NamedTuple):
+    path: str  # in the data folder
+    document: str  # field naming the document
+    index: str  # field giving the sentence's place in it
+    labels: Path  # our labels of its documents
+
+
+DOCUMENT_SETS = {"mpqa": DocumentSet(MPQA, "doc_id", "sentence_index", OWN_MPQA_LABELS),
+                 "multidimnews": DocumentSet(MULTIDIMNEWS, "article_id", "position_in_article", OWN_MDN_LABELS)}
 
 SEED = 20261203
 SIZES = (10, 30)  # sentences per document: enough context, and many documents (rounds m-o)
 
 
-def labelled_documents(path: Path = OWN_MPQA_LABELS) -> set[str]:
+def labelled_documents(path: Path) -> set[str]:
     if not path.exists():
         return set()
     with open(path, encoding="utf-8") as lines:
@@ -35,15 +50,17 @@ def labelled_documents(path: Path = OWN_MPQA_LABELS) -> set[str]:
 
 
 def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = SEED,
-           skip: frozenset[str] = frozenset(), sizes: tuple[int, int] = SIZES) -> list[list[list[dict]]]:
+           skip: frozenset[str] = frozenset(), sizes: tuple[int, int] = SIZES,
+           dataset: str = "mpqa") -> list[list[list[dict]]]:
     """The batches, each a list of documents (none of `skip`, each of `sizes` sentences), each the list of its
     sentences' records."""
+    source = DOCUMENT_SETS[dataset]
     documents: dict[str, list[dict]] = defaultdict(list)
-    with open(root / MPQA, encoding="utf-8") as handle:
+    with open(root / source.path, encoding="utf-8") as handle:
         for record in map(json.loads, handle):
-            documents[record["doc_id"]].append(record)
+            documents[record[source.document]].append(record)
     whole = sorted(d for d, sentences in documents.items() if sizes[0] <= len(sentences) <= sizes[1]
-                   and sorted(s["sentence_index"] for s in sentences) == list(range(len(sentences))))
+                   and sorted(s[source.index] for s in sentences) == list(range(len(sentences))))
     random.Random(seed).shuffle(whole)
     chosen, total = [], 0
     for doc_id in (d for d in whole if d not in skip):
@@ -62,9 +79,9 @@ def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = 
         out.append([])
         for doc_id in doc_ids:
             records = []
-            for sentence in sorted(documents[doc_id], key=lambda s: s["sentence_index"]):
-                records.append({"id": f"{prefix}{number:05d}", "dataset": "mpqa", "doc_id": doc_id,
-                                "line": sentence["sentence_index"], "text": " ".join(sentence["text"].split()),
+            for sentence in sorted(documents[doc_id], key=lambda s: s[source.index]):
+                records.append({"id": f"{prefix}{number:05d}", "dataset": dataset, "doc_id": doc_id,
+                                "line": sentence[source.index], "text": " ".join(sentence["text"].split()),
                                 "heading": sentence["text"].strip()})  # as the source holds it
                 number += 1
             out[-1].append(records)
@@ -85,6 +102,7 @@ def write_batches(batches: list[list[list[dict]]], out: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data")
+    parser.add_argument("--dataset", choices=sorted(DOCUMENT_SETS), default="mpqa")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--lines", type=int, default=780)
     parser.add_argument("--batches", type=int, default=3)
@@ -94,10 +112,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="most sentences a document may have (once the shorter ones are all labelled)")
     args = parser.parse_args(argv)
     batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix,
-                     skip=frozenset(labelled_documents()), sizes=(args.shortest, args.longest))
+                     skip=frozenset(labelled_documents(DOCUMENT_SETS[args.dataset].labels)),
+                     sizes=(args.shortest, args.longest), dataset=args.dataset)
     write_batches(batches, args.out)
     documents = sum(len(b) for b in batches)
-    print(f"{sum(len(r) for b in batches for r in b)} sentences of {documents} MPQA documents in {args.batches} batches")
+    print(f"{sum(len(r) for b in batches for r in b)} sentences of {documents} {args.dataset} documents "
+          f"in {args.batches} batches")
 
 
 if __name__ == "__main__":

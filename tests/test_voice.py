@@ -160,3 +160,60 @@ def test_analyze_stores_the_log_odds_on_each_sentence_and_alone_reads_one_senten
     assert first.not_writer < 0 < second.not_writer
     [alone] = load_voice_model().alone([quoted])
     assert alone == pytest.approx(framing.analyze(framing.Document(quoted, unit="sentence")).sentences[0].not_writer)
+
+
+def test_quotation_marks_typed_as_two_apostrophes_are_seen_and_lent_to_the_next_sentence():
+    text = "``We will not back down,'' the minister said.\nThe vote is on Tuesday.\n"
+    first, second = voice_features(text, segment(text))
+    assert first["double_single_marks"] == 1.0 and "double_single_marks" not in second
+    assert second["prev1:double_single_marks"] == 1.0
+
+
+def test_sentences_around_count_quotations_reports_and_first_person_beyond_the_next_one():
+    text = ("The council met on Monday.\n"
+            "\u201cWe have no money left for the bridge,\u201d the mayor said.\n"
+            "\u201cThe deck is cracked.\u201d\n"
+            "I drove over it last week.\n"
+            "The closure begins in June.\n"
+            "Tolls stay as they are.\n"
+            "The river is low this year.\n"
+            "Nobody expects rain.\n")
+    near = [{k: v for k, v in f.items() if k.startswith("near_")} for f in voice_features(text, segment(text))]
+    # The first line sees both quotations (one attributed) and the writer's "I" within three lines.
+    assert near[0] == {"near_quoted=2+": 1.0, "near_attributed=1": 1.0, "near_first_person=1": 1.0}
+    # A quoted line does not count itself.
+    assert near[2] == {"near_quoted=1": 1.0, "near_attributed=1": 1.0, "near_first_person=1": 1.0}
+    # Four lines on, nothing is quoted, reported or said in the first person.
+    assert near[7] == {"near_quoted=0": 1.0, "near_attributed=0": 1.0, "near_first_person=0": 1.0}
+
+
+def _labelled(text: str, voices: list[str]):
+    from framing.training.voice import document_rows
+
+    scored = [s for s in segment(text) if s.scored]
+    return document_rows(text, [{"start": s.start, "end": s.end, "voice": v} for s, v in zip(scored, voices)])
+
+
+GROUPED = {
+    "article1": ("\u201cWe will not back down,\u201d the minister said.\nThe vote is on Tuesday.\n",
+                 ["quoted", "writer"]),
+    "article2": ("Officials said the plant would close.\nIt employs 300 people.\n", ["attributed", "writer"]),
+    "article3": ("The council met on Monday.\n\u201cThe deck is cracked,\u201d said the engineer.\n",
+                 ["writer", "quoted"]),
+    "mpqa/doc1": ("According to the report, prices rose.\nThe bank cut rates.\n", ["attributed", "writer"]),
+}
+
+
+def test_grouped_cross_validation_never_scores_an_article_with_a_model_that_learnt_it():
+    from framing.training.voice import Lines, accuracy, exported, fit, fold_models, grouped_cv
+
+    documents = {doc_id: _labelled(text, labels) for doc_id, (text, labels) in GROUPED.items()}
+    # One fold per article: each article's model is the one fitted on all the others.
+    models = fold_models(documents, C=1.0, folds=len(documents))
+    others = sum((documents[d] for d in sorted(documents) if d != "article2"), Lines.empty())
+    np.testing.assert_allclose(models["article2"].coef, exported(*fit(others, 1.0), {}).coef)
+    expected = {register: accuracy(
+        [g for d in sorted(documents) if d.startswith("article") == (register == "ptc") for g in documents[d].gold],
+        [p for d in sorted(documents) if d.startswith("article") == (register == "ptc")
+         for p in models[d].predict(documents[d].features)]) for register in ("ptc", "mainstream")}
+    assert grouped_cv(documents, C=1.0, folds=len(documents)) == expected

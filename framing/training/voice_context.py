@@ -26,7 +26,7 @@ from ..text.features import VOICE_CUE
 from . import datasets
 from .datasets import Example
 from .news_eval import split_lines
-from .voice import Lines, exported, fit, read_article, trained_documents
+from .voice import fold_models, read_article, trained_documents
 
 if TYPE_CHECKING:
     from .tasks import TaskConfig
@@ -86,18 +86,7 @@ def _ptc_odds(root: Path, model: VoiceModel, folds: dict[str, VoiceModel]) -> di
 def _out_of_fold_models(root: Path, model: VoiceModel) -> dict[str, VoiceModel]:
     """For each document the voice model learnt from, a voice model trained as `model` was (its
     C, its rows) on the other folds' documents."""
-    from sklearn.model_selection import GroupKFold
-
-    rows, groups = Lines.empty(), []
-    for doc_id, lines in sorted(trained_documents(root, VOICE_TRAINED).items()):
-        rows += lines
-        groups += [doc_id] * len(lines.gold)
-    chosen = {}
-    for train, held in GroupKFold(n_splits=FOLDS).split(rows.features, groups=groups):
-        picked = Lines(*([column[i] for i in train] for column in (rows.features, rows.gold, rows.rule, rows.weight)))
-        fold = exported(*fit(picked, model.settings["C"]), {})
-        chosen.update((groups[i], fold) for i in held)
-    return chosen
+    return fold_models(trained_documents(root, VOICE_TRAINED), model.settings["C"], FOLDS)
 
 
 def _document_odds(root: Path, specs: list, model: VoiceModel, folds: dict[str, VoiceModel]) -> dict[str, float]:

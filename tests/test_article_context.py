@@ -146,3 +146,18 @@ def test_the_context_is_a_contribution_of_its_own_and_never_a_trigger(context_mo
     for sentence in framing.analyze(COMMENTARY, context_models).sentences:
         for verdict in sentence.verdicts.values():
             assert all(t.kind != ARTICLE_CONTEXT for t in verdict.triggers)
+
+
+def test_the_model_card_states_the_context_weight_and_what_it_gained():
+    from framing.training.model_card import render_model_card
+
+    model = LinearModel.load(shipped_models_dir() / "opinion.npz")
+    calibration = {**model.metadata["calibration"], "context_weight": 0.5, "context_centre": -1.25,
+                   "in_article": 900, "out_of_fold_macro_f1": {"alone": 0.746, "with_context": 0.75}}
+    card = render_model_card(replace(model, metadata={**model.metadata, "calibration": calibration}))
+    assert ("a sentence's logit L_i gets 0.500 x (mean L_j of the document's other scored sentences + 1.250)"
+            in card)
+    assert "0.746 read alone, 0.750 with the article context" in card
+    without = {k: v for k, v in calibration.items() if not k.startswith(("context", "in_", "out_"))}
+    assert "Article context" not in render_model_card(replace(model, metadata={**model.metadata,
+                                                                               "calibration": without}))

@@ -115,7 +115,10 @@ def test_the_voice_log_odds_count_against_opinion(model):
 
 def test_a_verdict_in_an_article_splits_into_contributions_its_voice_included(model, article):
     [sentence] = [s for s in article.sentences if s.text == SHAMEFUL]
-    evaluation = model.evaluate(SHAMEFUL, bool(sentence.attributions), sentence.quoted_share, sentence.not_writer)
+    others = [model.decision(s.text, bool(s.attributions), s.quoted_share, s.not_writer)
+              for s in article.sentences if s.scored and s is not sentence]
+    evaluation = model.evaluate(SHAMEFUL, bool(sentence.attributions), sentence.quoted_share, sentence.not_writer,
+                                others=sum(others) / len(others))  # the article context, if the model reads it
     assert evaluation.probability == pytest.approx(verdict_in(article, SHAMEFUL).probability, abs=1e-4)
     contributions = model.contributions(evaluation, {"not_writer": [(0, len(SHAMEFUL))]})
     assert model.intercept + sum(c.weight for c in contributions) == pytest.approx(evaluation.decision)

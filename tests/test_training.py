@@ -128,6 +128,38 @@ def test_calibration_folds_into_the_coefficients_and_keeps_explanations_additive
         assert sum(c.weight for c in scaled.contributions(evaluation)) + scaled.intercept == pytest.approx(want)
 
 
+def test_the_article_context_is_fitted_beside_platt_scaling_and_folds_into_weight_and_centre():
+    """Sentences of articles that lean one way: the stacked fit's logits are the calibrated
+    model's L_i + w * (mean of the others' L_j - mu), and a sentence alone in its article is
+    scored as at the mean context."""
+    from sklearn.linear_model import LogisticRegression
+
+    from framing.classifiers.article_context import others_mean
+    from framing.training.calibration import calibrated_logits, fit_calibration
+
+    rng = np.random.default_rng(0)
+    articles = [f"a{k}" for k in range(300) for _ in range(8)] + ["alone1", "alone2"]
+    lean = {a: rng.normal() for a in set(articles)}
+    truth = np.array([rng.normal() + 1.5 * lean[a] for a in articles])
+    labels = (rng.random(len(articles)) < 1 / (1 + np.exp(-truth))).astype(int)
+    decisions = truth - 1.5 * np.array([lean[a] for a in articles]) + 0.5 * rng.normal(size=len(articles))
+    decisions += 0.8 * np.array([lean[a] for a in articles])  # a sentence shows some of its article's lean
+    alone = fit_calibration(decisions, labels)
+    calibration = fit_calibration(decisions, labels, articles)
+    assert "context_weight" not in alone
+    assert calibration["context_weight"] > 0.3
+    scores = calibration["out_of_fold_macro_f1"]
+    assert scores["with_context"] > scores["alone"]
+    others = others_mean(decisions, articles)
+    mean = np.nanmean(others)
+    stacked = LogisticRegression(C=1e6).fit(np.column_stack([decisions, np.nan_to_num(others, nan=mean)]), labels)
+    assert calibrated_logits(decisions, calibration, articles) == pytest.approx(
+        stacked.decision_function(np.column_stack([decisions, np.nan_to_num(others, nan=mean)])), abs=1e-3)
+    # Read alone, a sentence is the stacked fit at the mean context.
+    assert calibrated_logits(decisions[:5], calibration) == pytest.approx(
+        stacked.decision_function(np.column_stack([decisions[:5], np.full(5, mean)])), abs=1e-3)
+
+
 def test_voice_arrays_reproduce_scikit_learn(shared_data):
     """The exported voice model (plain arrays, NumPy scoring) gives scikit-learn's scores on
     a few news articles; skips without the data folder (the labelled lines point into it)."""

@@ -14,7 +14,7 @@ class Contribution:
 
     start: int
     end: int
-    kind: str  # "term" or a cue name
+    kind: str  # "term", "name", a cue name, or `article_context.ARTICLE_CONTEXT`
     weight: float
 
 
@@ -29,6 +29,7 @@ class Evaluation:
     counts: dict[int, int]  # occurrences of each vocabulary term present
     matches: list[CueMatch]
     cue_values: list[float]
+    context: float = 0.0  # the article-context term included in `decision` (0: read alone)
 
     @property
     def probability(self) -> float:

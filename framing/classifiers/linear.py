@@ -25,6 +25,7 @@ from ..text.cue_set import CueSet
 from ..text.features import Analyzer, TextFeatures, text_features
 from ..text.names import PLACEHOLDER
 from ..text.vectorize import sublinear_tf
+from .article_context import ARTICLE_CONTEXT, context_term
 from .evaluation import Contribution, Evaluation
 from .manifest import verify
 from .triggers import MIN_TRIGGER_WEIGHT, TOP_TRIGGERS, choose, cue_contributions
@@ -104,22 +105,26 @@ class LinearModel:
     # ------------------------------------------------------------ scoring
 
     def evaluate(self, text: str | TextFeatures, attributed: bool = False,
-                 quoted_share: float = 0.0, not_writer: float = 0.0) -> Evaluation:
-        """Decision value and the feature values behind it, ready to be explained."""
-        return self.evaluations([text_features(text)], [attributed], [quoted_share], [not_writer])[0]
+                 quoted_share: float = 0.0, not_writer: float = 0.0, others: float | None = None) -> Evaluation:
+        """Decision value and the feature values behind it, ready to be explained; `others`:
+        the mean logit of the other scored sentences of its document (`article_context`),
+        None for a sentence read alone."""
+        return self.evaluations([text_features(text)], [attributed], [quoted_share], [not_writer], [others])[0]
 
     def evaluations(self, sentences: list[TextFeatures], attributed: list[bool],
-                    quoted_shares: list[float], not_writer: list[float] | None = None) -> list[Evaluation]:
+                    quoted_shares: list[float], not_writer: list[float] | None = None,
+                    others: list[float | None] | None = None) -> list[Evaluation]:
         """`evaluate` of many sentences, the arithmetic done by NumPy for all at once
-        (`not_writer`: the voice model's log-odds of each, 0 where not given)."""
+        (`not_writer`: the voice model's log-odds of each, 0 where not given; `others`: as in
+        `evaluate`, each read alone where not given)."""
         terms = self.term_values(sentences)
         dots = np.bincount(terms.rows, terms.values * self.coef[terms.columns], minlength=len(sentences)).tolist()
         columns, values, counts = terms.columns.tolist(), terms.values.tolist(), terms.counts.tolist()
         indices = terms.indices.tolist()
         evaluations = []
-        for row, (features, begin, finish, attributed_, quoted_share, not_writer_) in enumerate(
+        for row, (features, begin, finish, attributed_, quoted_share, not_writer_, others_) in enumerate(
                 zip(sentences, terms.starts, terms.starts[1:], attributed, quoted_shares,
-                    not_writer or [0.0] * len(sentences))):
+                    not_writer or [0.0] * len(sentences), others or [None] * len(sentences))):
             found = indices[begin:finish]
             first, last = terms.bounds[row], terms.bounds[row + 1]
             occurrences = [(index, start, end) for index, (start, end) in zip(found, features.gram_spans(self.analyzer))
@@ -127,9 +132,11 @@ class LinearModel:
             matches = self.cues.matches(features)
             cue_values = self.cues.values(features, attributed_, quoted_share, matches, not_writer_)
             decision = self.intercept + dots[row] + sum(map(operator.mul, cue_values, self.cue_coef))
-            evaluations.append(Evaluation(features.text, float(decision), dict(zip(columns[first:last], values[first:last])),
+            context = context_term(self.context_weight, self.context_centre, others_)
+            evaluations.append(Evaluation(features.text, float(decision + context),
+                                          dict(zip(columns[first:last], values[first:last])),
                                           occurrences, dict(zip(columns[first:last], counts[first:last])),
-                                          matches, cue_values))
+                                          matches, cue_values, context))
         return evaluations
 
     def term_values(self, sentences: list[TextFeatures], indices: np.ndarray | None = None) -> TermValues:
@@ -187,6 +194,17 @@ class LinearModel:
         """The probability from which a verdict is positive: chosen on news when calibrated."""
         return float(self.metadata.get("calibration", {}).get("threshold", 0.5))
 
+    @property
+    def context_weight(self) -> float:
+        """How much the mean logit of the other sentences of a document moves a sentence's
+        (`article_context`); 0 for a model fitted without it, or older than it."""
+        return float(self.metadata.get("calibration", {}).get("context_weight", 0.0))
+
+    @property
+    def context_centre(self) -> float:
+        """The mean logit of the others at which the article context adds nothing."""
+        return float(self.metadata.get("calibration", {}).get("context_centre", 0.0))
+
     def decision(self, text: str | TextFeatures, attributed: bool = False, quoted_share: float = 0.0,
                  not_writer: float = 0.0) -> float:
         return self.evaluate(text, attributed, quoted_share, not_writer).decision
@@ -202,7 +220,8 @@ class LinearModel:
 
         A feature's contribution is shared equally by its occurrences. `context_spans` gives
         where the context cues ("attributed", "quoted") lie in the text. Only terms that
-        contribute `min_weight` or more are listed (cues all).
+        contribute `min_weight` or more are listed (cues all, and the article context of a
+        sentence scored in its document, spanning the whole sentence).
         """
         e = evaluation
         coef, values, counts = self._coef, e.values, e.counts
@@ -212,6 +231,8 @@ class LinearModel:
         for match in e.matches:
             spans_by_cue.setdefault(match.cue, []).append((match.start, match.end))
         found += cue_contributions(self, spans_by_cue, e.cue_values, context_spans)
+        if e.context:
+            found.append(Contribution(0, len(e.text), ARTICLE_CONTEXT, e.context))
         return sorted(found, key=lambda c: -c.weight)
 
     def kinds(self, sentences: list[TextFeatures], attributed: list[bool],
@@ -248,7 +269,8 @@ class LinearModel:
     def triggers(self, sentence: Evaluation | str, attributed: bool = False, quoted_share: float = 0.0,
                  context_spans: dict[str, list[tuple[int, int]]] | None = None,
                  limit: int = TOP_TRIGGERS, not_writer: float = 0.0) -> list[Contribution]:
-        """The strongest positive contributions, none overlapping a stronger one (`triggers.choose`).
+        """The strongest positive contributions, none overlapping a stronger one (`triggers.choose`:
+        never a name, the voice cue or the article context).
 
         `sentence` is an `Evaluation` from `evaluate`, or a text to evaluate first.
         """

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..text.features import FUNCTION_WORDS, SENTENCE_CUES, TextFeatures
+from .article_context import ARTICLE_CONTEXT
 from .evaluation import Contribution
 
 if TYPE_CHECKING:
@@ -25,13 +26,13 @@ MIN_TRIGGER_WEIGHT = 0.05  # smaller pushes are noise to a reader
 
 def choose(text: str, ranked: list[Contribution], limit: int = TOP_TRIGGERS) -> list[Contribution]:
     """From contributions strongest first, those shown: no names, no terms made only of
-    function words, no sentence cue (`SENTENCE_CUES`: no words to point at), none overlapping
-    a stronger one."""
+    function words, no sentence cue (`SENTENCE_CUES`) nor the article context: they point at no
+    words; none overlapping a stronger one."""
     chosen: list[Contribution] = []
     for c in ranked:
         if c.weight < MIN_TRIGGER_WEIGHT or len(chosen) == limit:
             break
-        if c.kind == "name" or c.kind in SENTENCE_CUES:
+        if c.kind in ("name", ARTICLE_CONTEXT) or c.kind in SENTENCE_CUES:
             continue
         if c.kind == "term" and FUNCTION_WORDS.issuperset(text[c.start:c.end].lower().split()):
             continue

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from .. import dimensions
+from ..classifiers.article_context import context_terms
 from ..classifiers.evaluation import Contribution
 from ..classifiers.linear import LinearModel, TermValues
 from ..classifiers.models_dir import model_files, model_versions
@@ -23,7 +25,7 @@ from ..text.features import SENTENCE_CUES, TextFeatures
 from ..text.language import language_check
 from ..text.readability import readability, word_count
 from ..text.segment import segment_document
-from ..text.vectorize import Vectorizer
+from ..text.vectorize import LookedUp, Scored, Vectorizer
 from .aggregate import article_scores
 from .document import Document, Sentence, Span, Verdict
 from .fields import ALL
@@ -97,19 +99,36 @@ def explanations(fields: frozenset[str]) -> dict[str, str]:
     return {d.name: d.scores_read for d in dimensions.registered() if d.scores_read} if "scores" in fields else {}
 
 
-def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None = None) -> list[dict[str, Verdict]]:
-    """Each dimension's verdict on each sentence, all sentences at once; what `explain` asks
-    for (all of it by default) is worked out for positive verdicts only."""
-    explain = dict.fromkeys(models.classifiers, "triggers") if explain is None else explain
+class _Batch(NamedTuple):
+    """A batch's features, its terms as looked up, and each classifier's scores of it: the
+    costly pass, which verdicts and explanations are read from."""
+
+    features: list[TextFeatures]
+    looked_up: LookedUp
+    scores: dict[str, Scored]
+
+
+def _scored(models: Models, units: list[_Unit]) -> _Batch:
     features = [TextFeatures(u.text, models.scanner) for u in units]
-    attributed = [u.attributed for u in units]
-    quoted_shares = [u.quoted_share for u in units]
-    not_writer = [u.not_writer for u in units]
-    verdicts: list[dict[str, Verdict]] = [{} for _ in units]
     looked_up = models.vectorizer.look_up(features)
-    batch = models.vectorizer.score(features, attributed, quoted_shares, looked_up, not_writer)
+    scores = models.vectorizer.score(features, [u.attributed for u in units], [u.quoted_share for u in units],
+                                     looked_up, [u.not_writer for u in units])
+    return _Batch(features, looked_up, scores)
+
+
+def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None = None,
+              batch: _Batch | None = None, context: dict[str, np.ndarray] | None = None) -> list[dict[str, Verdict]]:
+    """Each dimension's verdict on each sentence, all sentences at once; what `explain` asks
+    for (all of it by default) is worked out for positive verdicts only. `batch`: `_scored(units)`
+    if done already; `context`: each dimension's article-context term of each sentence, added
+    to its logit (none: each read alone)."""
+    explain = dict.fromkeys(models.classifiers, "triggers") if explain is None else explain
+    features, looked_up, scores = batch or _scored(models, units)
+    verdicts: list[dict[str, Verdict]] = [{} for _ in units]
     for task, model in models.classifiers.items():
-        probabilities = batch[task].probabilities.tolist()
+        shift = (context or {}).get(task)
+        probabilities = (scores[task].probabilities if shift is None
+                         else 1.0 / (1.0 + np.exp(-(scores[task].decisions + shift)))).tolist()
         threshold, need = models.thresholds[task], explain.get(task)
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
@@ -118,7 +137,7 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
         # look-up, and their TF-IDF values and cue values: what kinds and triggers are worked out from.
         terms = model.term_values(positive_features, models.vectorizer.vocabulary_indices(looked_up, task, positive)) \
             if need else None
-        cue_values = batch[task].cue_values[positive] if need else None
+        cue_values = scores[task].cue_values[positive] if need else None
         kinds = dict(zip(positive, _kinds(dimension, model, positive_features, positive_units, terms, cue_values))) \
             if need else {}
         triggers = dict(zip(positive, batch_triggers(
@@ -165,12 +184,28 @@ BATCH = 256
 
 def score_sentences(sentences: list[Sentence], models: Models, explain: dict[str, str] | None = None) -> None:
     """Fill in the verdicts of the sentences to be scored, using the quotes and attributions
-    marked on them; `explain` as in `_verdicts`."""
+    marked on them and, for each, the logits of the others (the article context,
+    `classifiers.article_context`); `explain` as in `_verdicts`."""
     scored = [s for s in sentences if s.scored]
-    for start in range(0, len(scored), BATCH):
-        batch = scored[start:start + BATCH]
-        for sentence, verdicts in zip(batch, _verdicts(models, [_sentence_unit(s) for s in batch], explain)):
+    batches = [[_sentence_unit(s) for s in scored[start:start + BATCH]] for start in range(0, len(scored), BATCH)]
+    if not batches:
+        return
+    first = _scored(models, batches[0])
+    weighted = {task: model for task, model in models.classifiers.items() if model.context_weight}
+    # The context needs every sentence's logit first: a long article's later batches are scored
+    # twice rather than all held at once.
+    later = [_scored(models, units).scores for units in batches[1:]] if weighted else []
+    context = {task: context_terms(np.concatenate([first.scores[task].decisions] + [s[task].decisions for s in later]),
+                                   model.context_weight, model.context_centre)
+               for task, model in weighted.items()}
+    start = 0
+    for number, units in enumerate(batches):
+        batch = first if number == 0 else _scored(models, units)
+        end = start + len(units)
+        for sentence, verdicts in zip(scored[start:end], _verdicts(
+                models, units, explain, batch, {task: terms[start:end] for task, terms in context.items()})):
             sentence.verdicts = verdicts
+        start = end
 
 
 def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:

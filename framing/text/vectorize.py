@@ -50,11 +50,13 @@ def sublinear_tf(counts: np.ndarray) -> np.ndarray:
 
 
 class Scored(NamedTuple):
-    """One classifier's verdicts on a batch: a probability per sentence, and the cue values
-    behind each (sentences x its cues, as `CueSet.values` gives them), which explaining reuses."""
+    """One classifier's verdicts on a batch: a probability per sentence, the cue values
+    behind each (sentences x its cues, as `CueSet.values` gives them), which explaining reuses,
+    and the logit of each (what the article context of the others is worked out from)."""
 
     probabilities: np.ndarray
     cue_values: np.ndarray
+    decisions: np.ndarray
 
 
 class LookedUp(NamedTuple):
@@ -203,5 +205,5 @@ class Vectorizer:
             order = np.argsort(rows * len(model.vocabulary) + columns, kind="stable")
             cue_values = np.ascontiguousarray(values[:, self._cue_columns[task]])
             decisions = model.decisions(n, rows[order], columns[order], counts[order], cue_values)
-            scored[task] = Scored(1.0 / (1.0 + np.exp(-decisions)), cue_values)
+            scored[task] = Scored(1.0 / (1.0 + np.exp(-decisions)), cue_values, decisions)
         return scored

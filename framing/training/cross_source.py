@@ -16,7 +16,7 @@ import numpy as np
 
 from ..pipeline.aggregate import STRONG
 from . import datasets
-from .calibration import expected_calibration_error, fit_calibration, out_of_fold_news
+from .calibration import calibrated_logits, expected_calibration_error, news_calibration
 from .datasets import Example
 from .metrics import binary_scores
 from .tasks import TaskConfig, task_config
@@ -35,7 +35,9 @@ def _auc(labels: np.ndarray, probabilities: np.ndarray) -> float:
 def held_out_scores(train: list[Example], held: list[Example], config: TaskConfig, cues,
                     calibrate: bool = False) -> dict:
     """Fit on `train` (minus any article of `held`) and score `held`: at probability 0.5, or,
-    with `calibrate`, calibrated on the news of `train` and at the threshold chosen there."""
+    with `calibrate`, calibrated on the news of `train` and at the threshold chosen there, each
+    sentence with its article context from the others of its article in `held` where the
+    recipe reads it."""
     from .fit import feature_matrix, fit, reliability
 
     articles = {datasets.article_of(e) for e in held}
@@ -44,10 +46,10 @@ def held_out_scores(train: list[Example], held: list[Example], config: TaskConfi
     vectorizer, classifier = fit(train, config, cues)
     decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held],
                                                             not_writer=[e.not_writer for e in held]))
-    calibration = fit_calibration(*out_of_fold_news(train, config, cues)) if calibrate else None
-    slope, offset, threshold = ((calibration["slope"], calibration["offset"], calibration["threshold"])
-                                if calibration else (1.0, 0.0, 0.5))
-    probabilities = 1 / (1 + np.exp(-(slope * decisions + offset)))
+    calibration = (news_calibration(train, config, cues) if calibrate
+                   else {"slope": 1.0, "offset": 0.0, "threshold": 0.5})
+    threshold = calibration["threshold"]
+    probabilities = 1 / (1 + np.exp(-calibrated_logits(decisions, calibration, [datasets.article_of(e) for e in held])))
     labels = np.array([e.label for e in held])
     flagged = (probabilities >= threshold).astype(int)
     scores = binary_scores(labels.tolist(), flagged.tolist(), probabilities.tolist())

@@ -17,7 +17,7 @@ from ..classifiers.linear import LinearModel
 from ..classifiers.manifest import record
 from ..text.cue_set import CueSet
 from ..text.cues import standalone_context
-from .calibration import fit_calibration, out_of_fold_news
+from .calibration import news_calibration
 from .datasets import Example
 from .labelling.labels import PRODUCT_KIND
 from .metrics import binary_scores
@@ -91,7 +91,8 @@ def export(config: TaskConfig, cues: CueSet, vectorizer, classifier, metadata: d
 
 
 def calibrated(model: LinearModel, calibration: dict) -> LinearModel:
-    """The model with Platt scaling folded into its coefficients, and its threshold."""
+    """The model with Platt scaling folded into its coefficients, and its threshold (and the
+    article context's weight and centre, which the model reads from `calibration`)."""
     slope, offset = calibration["slope"], calibration["offset"]
     return replace(model, coef=model.coef * slope, intercept=model.intercept * slope + offset,
                    metadata={**model.metadata, "calibration": calibration})
@@ -228,7 +229,7 @@ def train_model(config: TaskConfig, cues: CueSet, examples: list[Example], sourc
     if config.learn_kinds:
         model = with_kind_heads(model, vectorizer, examples, config)
     if any(e.source in NEWS_SOURCE_NAMES and e.trained for e in examples):
-        model = calibrated(model, fit_calibration(*out_of_fold_news(examples, config, cues)))
+        model = calibrated(model, news_calibration(examples, config, cues))
     if dev:
         model.metadata["dev"] = score_examples(model, dev)
     return model

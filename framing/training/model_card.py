@@ -118,11 +118,27 @@ def _calibration_lines(calibration: dict | None, test: dict | None) -> list[str]
         return []
     lines = ["", "## Calibration on news", "",
              f"Platt scaling fitted on the out-of-fold decision values of {calibration['news_sentences']} "
-             "news training sentences (folds grouped by article), folded into the coefficients "
+             "news training sentences (folds grouped by article)"
+             + (", with the article context beside it (below)," if calibration.get("context_weight") else ",")
+             + " folded into the coefficients "
              f"(slope {calibration['slope']:.3f}, offset {calibration['offset']:.3f}): every verdict is "
              "still a sum of per-word contributions. A sentence is flagged from probability "
              f"{calibration['threshold']:.2f}, the macro-F1-best threshold on those same out-of-fold "
              "values (`--threshold` overrides it)."]
+    if calibration.get("context_weight"):
+        scores, centre = calibration["out_of_fold_macro_f1"], calibration["context_centre"]
+        lines += ["", f"Article context: scored inside a document, a sentence's logit L_i gets "
+                  f"{calibration['context_weight']:.3f} x (mean L_j of the document's other scored sentences "
+                  f"{'-' if centre >= 0 else '+'} {abs(centre):.3f}), the L_j without this term "
+                  "(`framing/classifiers/article_context.py`): an op-ed's sentences lean one way, a wire "
+                  "report's the other. The weight is a second variable of the same logistic regression, "
+                  f"fitted on the same sentences, {calibration['in_article']} of which share their article with "
+                  "other labelled ones (each against the mean out-of-fold value of those others, the rest at "
+                  "the mean); the centre is that mean, so a sentence read alone (`--unit sentence`, datasets) keeps L_i, "
+                  "its verdict at an average article. Out-of-fold macro-F1 at the threshold chosen for each: "
+                  f"{scores['alone']:.3f} read alone, {scores['with_context']:.3f} with the article context. "
+                  "It is a contribution of its own (`article_context`) in a verdict's explanation, never a "
+                  "trigger: it points at no words."]
     if test and test.get("reliability"):
         lines += ["", f"On the news test split (never trained or tuned on): expected calibration error "
                   f"{test['ece']:.3f}; mean probability {test['mean_probability']:.1%} against a true rate "

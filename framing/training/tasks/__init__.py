@@ -45,6 +45,9 @@ class TaskConfig:
     # Learn which kinds a positive verdict is (one head per kind) from the examples that
     # name them, instead of reading kinds off the cues that matched.
     learn_kinds: bool = False
+    # Read the article around a sentence: fit the weight of the mean logit of the other
+    # sentences of its document beside the news calibration (classifiers.article_context).
+    article_context: bool = False
     # Sources that fit the dimension's definition but are not trained on: the cross-source
     # table scores them too, so recipes are compared on the same sources.
     evaluation_sources: list[SourceSpec] = field(default_factory=list)

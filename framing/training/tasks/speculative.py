@@ -9,7 +9,7 @@ from ...text.features import Analyzer
 from ...text.word_patterns import word_pattern
 from ..datasets import SourceSpec
 from . import TaskConfig
-from .news import NEWS_WEIGHTS, news_sources
+from .news import MAINSTREAM_SOURCE_NAMES, NEWS_WEIGHTS, news_sources
 
 _TIME_UNITS = r"(?:week|month|year|decade|season|summer|winter|spring|autumn|fall|quarter|election|term)s?"
 
@@ -169,8 +169,8 @@ TASK = TaskConfig(
                    keep=lambda r: r.get("split") == "val", note="Pei and Jurgens validation split"),
     cues=_CUES,
     patterns=PATTERNS,
-    # Our MPQA news labels weigh 9, not 3: see the card notes.
-    source_weights={"future_statements": 1.5, **NEWS_WEIGHTS, "mpqa_news_labels": 9.0},
+    # Our labels of whole mainstream documents (MPQA, MultiDimNews) weigh 9, not 3: see the card notes.
+    source_weights={"future_statements": 1.5, **NEWS_WEIGHTS, **dict.fromkeys(MAINSTREAM_SOURCE_NAMES, 9.0)},
     analyzer=Analyzer(mask_names=True),
     learn_kinds=True,
     C=0.3,

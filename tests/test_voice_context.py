@@ -7,8 +7,9 @@ import pytest
 import framing
 from framing.classifiers.voice import load_voice_model
 from framing.training import datasets
-from framing.training.datasets import Example, SourceSpec
-from framing.training.news_eval import mpqa_documents, split_lines
+from framing.training.datasets import Example
+from framing.training.document_sets import DOCUMENT_SETS, DocumentSet
+from framing.training.news_eval import set_documents, split_lines
 from framing.training.tasks import task_config
 from framing.training.voice_context import _document_odds, _out_of_fold_models, _ptc_odds, with_voice_context
 
@@ -21,8 +22,9 @@ def test_a_documents_sentences_are_read_as_analyze_reads_the_article(tmp_path):
     path = tmp_path / "docs.jsonl"
     rows = [{"doc": "d1", "i": i, "text": t, "label": "fact"} for i, t in enumerate([QUOTE_OPENS, QUOTE_CLOSES, LATER])]
     path.write_text("".join(json.dumps(r) + "\n" for r in reversed(rows)), encoding="utf-8")
-    spec = SourceSpec(path.name, "test", group_field="doc", order_field="i")
-    odds = _document_odds(tmp_path, [spec], load_voice_model(), {})
+    document_set = DocumentSet("docs", path.name, "doc", "i", tmp_path / "labels.jsonl", "documents", "documents",
+                               "test", "test")
+    odds = _document_odds(tmp_path, [document_set], load_voice_model(), {})
     document = framing.analyze("\n\n".join([QUOTE_OPENS, QUOTE_CLOSES, LATER]))
     assert [odds[s.text] for s in document.sentences] == pytest.approx([s.not_writer for s in document.sentences])
     assert odds[QUOTE_CLOSES] != pytest.approx(load_voice_model().alone([QUOTE_CLOSES])[0])
@@ -58,19 +60,38 @@ def test_news_lines_the_voice_model_learnt_get_out_of_fold_log_odds(shared_data,
     assert read != pytest.approx(seen)  # nor does the opinion model learn from one that saw this article
 
 
-def test_mpqa_documents_the_voice_model_learnt_get_out_of_fold_log_odds(shared_data, folds):
+@pytest.mark.parametrize("name", sorted(DOCUMENT_SETS))
+def test_documents_of_labelled_sets_the_voice_model_learnt_get_out_of_fold_log_odds(shared_data, folds, name):
+    document_set = DOCUMENT_SETS[name]
+    if not document_set.labels.exists():
+        pytest.skip(f"no {document_set.labels.name} yet")
     model = load_voice_model()
-    spec = task_config("opinion").sources[1]
-    assert spec.path == "opinion/mpqa.jsonl"
-    odds = _document_odds(shared_data, [spec], model, folds)
+    odds = _document_odds(shared_data, [document_set], model, folds)
 
     def read(split):
-        _, text, records = mpqa_documents(shared_data, split)[0]
+        _, text, records = set_documents(shared_data, document_set, split)[0]
         document = framing.analyze(text)
         sentence = next(s for s in document.sentences if s.scored and len(s.text) > 40)
         return odds[sentence.text], sentence.not_writer
 
     read_in, unseen = read("test")
     assert read_in == pytest.approx(unseen)
+    # A train document is one the voice model learns from: read by the voice model of the other folds.
+    assert set_documents(shared_data, document_set, "train")[0][0] in folds
     read_in, seen = read("train")
     assert read_in != pytest.approx(seen)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENT_SETS))
+def test_lines_of_rebuilt_documents_train_at_half_weight_without_paragraph_features(shared_data, name):
+    from framing.text.voice import PARAGRAPH_FEATURES
+    from framing.training.voice import DOCUMENT_WEIGHT, rebuilt_training, set_rows
+
+    if not DOCUMENT_SETS[name].labels.exists():
+        pytest.skip(f"no {DOCUMENT_SETS[name].labels.name} yet")
+    rows, documents = set_rows(shared_data, name, "dev")
+    trained = rebuilt_training(rows)
+    assert documents and rows.gold and trained.gold == rows.gold
+    assert set(trained.weight) == {DOCUMENT_WEIGHT}
+    assert any(k in PARAGRAPH_FEATURES for f in rows.features for k in f)  # scoring sees them
+    assert not any(k in PARAGRAPH_FEATURES for f in trained.features for k in f)

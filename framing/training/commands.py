@@ -15,10 +15,10 @@ from ..text.splitter import SPLITTER_FILE, save_parameters, train_parameters
 from . import datasets
 from .boundaries import boundary_scores, joined_layout
 from .fit import save_model, train_model
-from .labelling.build import own_labels_summary
+from .labelling.build import own_labels_metadata
 from .model_card import write_splitter_card
 from .tasks import TaskConfig, task_config
-from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
+from .tasks.news import OWN_LABEL_FILES
 from .voice import train_voice
 from .voice_context import with_voice_context
 
@@ -88,9 +88,7 @@ def train_task(name: str, root: Path, cv: bool = True, voice_dir: str | None = N
         from .cross_source import cross_source
 
         model.metadata["cross_source"] = cross_source(name, str(root), config, voice_dir=voice_dir)
-    for key, path in (("news_labels", OWN_LABELS), ("mpqa_news_labels", OWN_MPQA_LABELS)):
-        if path.exists() and any(Path(s.path) == path for s in config.sources):
-            model.metadata[key] = own_labels_summary(path)
+    model.metadata.update(own_labels_metadata([p for p in OWN_LABEL_FILES if any(Path(s.path) == p for s in config.sources)]))
     model.metadata["word_lists"] = word_list_rows(config, cues)
     if config.dev:
         model.metadata["dev_name"] = f"`{config.dev.path}` ({config.dev.note})"

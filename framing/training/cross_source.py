@@ -32,6 +32,15 @@ def _auc(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return float(roc_auc_score(labels, probabilities)) if 0 < labels.sum() < len(labels) else float("nan")
 
 
+def trainable(train: list[Example], held: list[Example]) -> list[Example]:
+    """The examples of `train` a row may learn from: trained ones, none from a news document
+    (`datasets.article_of`) of `held` or with a sentence of `held`. So leaving out a set that
+    holds whole documents (MPQA, MultiDimNews) leaves out our labels of those documents too."""
+    articles = {datasets.article_of(e) for e in held}
+    texts = {e.text for e in held}
+    return [e for e in train if e.trained and datasets.article_of(e) not in articles and e.text not in texts]
+
+
 def held_out_scores(train: list[Example], held: list[Example], config: TaskConfig, cues,
                     calibrate: bool = False) -> dict:
     """Fit on `train` (minus any article of `held`) and score `held`: at probability 0.5, or,
@@ -40,9 +49,7 @@ def held_out_scores(train: list[Example], held: list[Example], config: TaskConfi
     recipe reads it."""
     from .fit import feature_matrix, fit, reliability
 
-    articles = {datasets.article_of(e) for e in held}
-    texts = {e.text for e in held}
-    train = [e for e in train if e.trained and datasets.article_of(e) not in articles and e.text not in texts]
+    train = trainable(train, held)
     vectorizer, classifier = fit(train, config, cues)
     decisions = classifier.decision_function(feature_matrix(vectorizer, cues, [e.text for e in held],
                                                             not_writer=[e.not_writer for e in held]))

@@ -6,8 +6,8 @@ are read from there and never copied into the project.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +17,7 @@ from .. import dimensions
 from ..errors import FramingError, InputError
 from ..reading.decoding import decode
 from ..reading.records import iter_jsonl_records, parse_json_line
+from .document_sets import DOCUMENT_SETS, labelled_ids, read_documents
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,6 @@ class SourceSpec:
     train: Callable[[dict], bool] = lambda record: True
     # News label sets give every dimension as a 0/1 field named after it, not a `label`.
     label_field: str | None = None
-    # The field that orders the sentences of one document (`group_field`): they can then be
-    # read as an article, each a paragraph (training.voice_context).
-    order_field: str | None = None
 
 
 PTC_ARTICLES = "articles/ptc"
@@ -55,29 +53,32 @@ NEWS_TEST_SHARE = NEWS_DEV_SHARE = 0.2
 
 
 def news_split(doc_id: str) -> str:
-    """`test` for a seeded fifth of the PTC articles and of the MPQA documents we labelled,
-    whichever dataset their sentences are in (news labels, PTC, PTC alarmism, MPQA): the news
-    test split, never trained on. `dev` for another fifth: modelling choices are made on it,
-    and the shipped models train on it."""
+    """`test` for a seeded fifth of the news documents (`is_news_document`), whichever dataset
+    their sentences are in (news labels, PTC, PTC alarmism, MPQA, MultiDimNews): the news test
+    split, never trained on. `dev` for another fifth: modelling choices are made on it, and the
+    shipped models train on it."""
     if not is_news_document(doc_id):
         return "train"
     share = hashlib.sha256(f"{NEWS_SPLIT_SEED}:{doc_id}".encode()).digest()[0] / 256
     return "test" if share < NEWS_TEST_SHARE else "dev" if share < NEWS_TEST_SHARE + NEWS_DEV_SHARE else "train"
 
 
+# A PTC article's id: its file name in `PTC_ARTICLES` ("article715790840"). MultiDimNews names
+# its articles "article_0" to "article_89": those are news documents because we labelled them.
+PTC_ARTICLE_ID = re.compile(r"article\d+")
+
+
 def is_news_document(doc_id: str) -> bool:
-    """A PTC article, or an MPQA document with our news labels: split into train/dev/test."""
-    return doc_id.startswith("article") or doc_id in labelled_mpqa_documents()
+    """A PTC article, or a document of a set we labelled whole (`document_sets`): split into
+    train/dev/test."""
+    return PTC_ARTICLE_ID.fullmatch(doc_id) is not None or doc_id in labelled_documents()
 
 
 @lru_cache(maxsize=1)
-def labelled_mpqa_documents() -> frozenset[str]:
-    from .tasks.news import OWN_MPQA_LABELS
-
-    if not OWN_MPQA_LABELS.exists():
-        return frozenset()
-    with open(OWN_MPQA_LABELS, encoding="utf-8") as lines:
-        return frozenset(json.loads(line)["doc_id"] for line in lines)
+def labelled_documents() -> frozenset[str]:
+    """The documents of every set in `DOCUMENT_SETS` that our labels cover (ids never shared
+    between sets: `tests/test_labelling.py` checks)."""
+    return frozenset().union(*(labelled_ids(s) for s in DOCUMENT_SETS.values()))
 
 
 def article_of(example: "Example") -> str:
@@ -95,30 +96,29 @@ def article_text(root: Path, doc_id: str) -> str:
     return (root / PTC_ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
 
 
-MPQA = "opinion/mpqa.jsonl"
-MULTIDIMNEWS = "opinion/multidimnews.jsonl"
+MPQA = DOCUMENT_SETS["mpqa"].path
+MULTIDIMNEWS = DOCUMENT_SETS["multidimnews"].path
 
 
 class PointedTexts:
-    """The text a label record points at, read from the data folder once per article: a PTC
-    article's offsets (`ptc_articles`, `doc_id`, `start`, `end`), or an MPQA document's sentence
-    (`mpqa`, `doc_id`, `line` = its sentence index)."""
+    """The text a label record points at, read from the data folder once per article or set:
+    a PTC article's offsets (`ptc_articles`, `doc_id`, `start`, `end`), or a sentence of a
+    document set (`DOCUMENT_SETS`: `mpqa`, `multidimnews`; `doc_id`, `line` = its index)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._articles: dict[str, str] = {}
-        self._mpqa: dict[tuple[str, int], str] | None = None
+        self._documents: dict[str, dict[str, dict[int, str]]] = {}
 
     def text(self, record: dict) -> str | None:
         if record["dataset"] == "ptc_articles":
             if record["doc_id"] not in self._articles:
                 self._articles[record["doc_id"]] = article_text(self.root, record["doc_id"])
             return self._articles[record["doc_id"]][record["start"]:record["end"]]
-        if record["dataset"] == "mpqa":
-            if self._mpqa is None:
-                with open(self.root / MPQA, encoding="utf-8") as lines:
-                    self._mpqa = {(r["doc_id"], r["sentence_index"]): r["text"] for r in map(json.loads, lines)}
-            return self._mpqa.get((record["doc_id"], record["line"]))
+        if record["dataset"] in DOCUMENT_SETS:
+            if record["dataset"] not in self._documents:
+                self._documents[record["dataset"]] = read_documents(self.root, DOCUMENT_SETS[record["dataset"]])
+            return self._documents[record["dataset"]].get(record["doc_id"], {}).get(record["line"])
         return None
 
 

@@ -75,7 +75,7 @@ def render_model_card(model: LinearModel) -> str:
         lines += table_head + [_scores_row("dev", meta["dev"])]
     lines += _cross_source_lines(meta.get("cross_source"))
     lines += _calibration_lines(meta.get("calibration"), (meta.get("cross_source") or {}).get("news_test"))
-    lines += _news_label_lines(meta.get("news_labels"), meta.get("mpqa_news_labels"))
+    lines += _news_label_lines(meta.get("own_labels"))
     if meta.get("card_notes"):
         lines += ["", meta["card_notes"].strip()]
     lines += [
@@ -155,26 +155,35 @@ def _kappas(summary: dict) -> str:
             + f"; kinds overlap F1 {fields['kinds']['overlap_f1']:.3f}")
 
 
-def _news_label_lines(news: dict | None, mpqa: dict | None = None) -> list[str]:
-    if not news:
+def _news_label_lines(own: dict | None) -> list[str]:
+    """What the model card says of our label files (`own_labels` metadata: summaries by file stem)."""
+    from .document_sets import DOCUMENT_SETS
+    from .tasks.news import OWN_LABELS
+
+    if not own:
         return []
-    mpqa_lines = [
-        "", f"`framing/training/labelling/mpqa_news_labels.jsonl`: {mpqa['records']} sentences of {mpqa['articles']} "
-        "whole MPQA 1.2 documents (world press of 2001-2002: mainstream news, where the PTC articles lean to "
-        "partisan outlets), pointed at by document and sentence index, labelled the same way (two independent "
-        f"annotators per batch, {mpqa['settled']} lines settled by a third reading; who labelled which batch: "
-        f"`framing/training/labelling/LABELLERS.md`). Kappa: {_kappas(mpqa)}. Where a public set earlier in the "
-        "recipe holds the same sentence (MPQA itself, for opinion), its label is kept."] if mpqa else []
-    return ["", "## News labels made by this project", "",
-            f"`framing/training/labelling/ptc_news_labels.jsonl`: {news['records']} lines of {news['articles']} PTC "
-            "articles beyond those the maintainers' sets cover (the records point at the text by article, "
-            "line and offsets). Two independent annotators, each a language-model helper given only "
-            "../shared/ANNOTATION.md and the article's lines, labelled every line; a third reading "
-            f"settled the {news['settled']} lines where they differed. Agreement between the two "
-            f"(Cohen's kappa): {_kappas(news)}. Agreement between two passes of "
-            "language models shows the guideline is applied consistently, not that people would agree "
-            "as much. The maintainers' news sets were labelled the same way (see sources/news/ in the "
-            "data folder).", *mpqa_lines]
+    lines = ["", "## News labels made by this project"]
+    ptc = own.get(OWN_LABELS.stem)
+    if ptc:
+        lines += ["", f"`framing/training/labelling/{OWN_LABELS.name}`: {ptc['records']} lines of {ptc['articles']} PTC "
+                  "articles beyond those the maintainers' sets cover (the records point at the text by article, "
+                  "line and offsets). Two independent annotators, each a language-model helper given only "
+                  "../shared/ANNOTATION.md and the article's lines, labelled every line; a third reading "
+                  f"settled the {ptc['settled']} lines where they differed. Agreement between the two "
+                  f"(Cohen's kappa): {_kappas(ptc)}. Agreement between two passes of "
+                  "language models shows the guideline is applied consistently, not that people would agree "
+                  "as much. The maintainers' news sets were labelled the same way (see sources/news/ in the "
+                  "data folder)."]
+    for document_set in DOCUMENT_SETS.values():
+        summary = own.get(document_set.labels.stem)
+        if summary:
+            lines += ["", f"`framing/training/labelling/{document_set.labels.name}`: {summary['records']} sentences of "
+                      f"{summary['articles']} {document_set.description}, pointed at by document and sentence index, "
+                      "labelled the same way (two independent annotators per batch, "
+                      f"{summary['settled']} lines settled by a third reading; who labelled which batch: "
+                      f"`framing/training/labelling/LABELLERS.md`). Kappa: {_kappas(summary)}. "
+                      f"{document_set.card_note}".rstrip()]
+    return lines
 
 
 def write_model_card(model: LinearModel, path: Path) -> None:
@@ -234,12 +243,19 @@ def _confusion_table(rule: list[list[int]], model: list[list[int]]) -> list[str]
 
 def render_voice_card(model) -> str:
     """The card of the voice model (`voice.json`), from its metadata."""
-    from .tasks.news import OWN_LICENCE, OWN_MPQA_LICENCE
+    from .document_sets import DOCUMENT_SETS
+    from .tasks.news import OWN_LICENCE
 
     meta, settings = model.metadata, model.settings
-    ptc, mpqa = meta["data"]["ptc"], meta["data"]["mainstream"]
     dev, test = meta["dev"], meta["test"]
-    registers = (("ptc", "PTC articles", "articles"), ("mainstream", "MPQA documents (mainstream)", "documents"))
+    sets = [s for s in DOCUMENT_SETS.values() if s.name in meta["data"]]
+    registers = [("ptc", "PTC articles", "articles")] + [(s.name, f"{s.title} (mainstream)", s.unit) for s in sets]
+
+    def trained(key: str) -> tuple[int, int]:
+        """Lines and documents of the train and dev splits."""
+        return tuple(sum(meta["data"][key][split][i] for split in ("train", "dev")) for i in (1, 0))
+
+    rebuilt = ", ".join("{} lines of {} whole {}".format(*trained(s.name), s.title) for s in sets)
     lines = [
         "# Model card: `voice`",
         "",
@@ -249,11 +265,10 @@ def render_voice_card(model) -> str:
         "sentences scored without an article around them.",
         "",
         f"- Trained: {meta['trained']}, on the labelled lines of the news train and dev splits "
-        f"(`datasets.news_split`): {ptc['train'][1] + ptc['dev'][1]} lines of {ptc['train'][0] + ptc['dev'][0]} "
-        f"PTC articles and {mpqa['train'][1] + mpqa['dev'][1]} lines of {mpqa['train'][0] + mpqa['dev'][0]} whole "
-        f"MPQA documents (mainstream news), each MPQA line weighted {settings['mpqa_weight']} and without the "
-        "paragraph features (its sentences are rebuilt one a paragraph, a layout that is not the writer's). "
-        "The test split is never trained on.",
+        "(`datasets.news_split`): {} lines of {} PTC articles".format(*trained("ptc"))
+        + (f"; {rebuilt} (mainstream news), each of those lines weighted {settings['document_weight']} and "
+           "without the paragraph features (their sentences are rebuilt one a paragraph, a layout that is not "
+           "the writer's)" if sets else "") + ". The test split is never trained on.",
         f"- Method: multinomial logistic regression (L2, C={settings['C']}, lbfgs, no class weights) over "
         f"{len(model.features)} sparse features of the sentence and of one neighbour each side "
         "(`framing/text/voice.py`): quotation marks and whether a quotation runs in or on, attribution cue "
@@ -271,8 +286,8 @@ def render_voice_card(model) -> str:
         "## Training data",
         "",
         "Each labelled line is matched to the longest sentence framing finds in it, as `framing evaluate "
-        "--news` matches them (an MPQA document laid out as it scores one: each sentence a paragraph); lines "
-        "marked \"not a sentence\" are left out.",
+        "--news` matches them (an MPQA document or a MultiDimNews article laid out as it scores one: each "
+        "sentence a paragraph); lines marked \"not a sentence\" are left out.",
         "",
         "| set | labellers | licence as stated |",
         "|---|---|---|",
@@ -281,26 +296,27 @@ def render_voice_card(model) -> str:
         "framing maintainers; text: PTC articles (SemEval-2020 Task 11; none stated), read from the data folder |",
         f"| `framing/training/labelling/ptc_news_labels.jsonl` | two independent language-model annotators "
         f"and a third reading | {OWN_LICENCE} |",
-        f"| `framing/training/labelling/mpqa_news_labels.jsonl` | two independent language-model annotators "
-        f"and a third reading | {OWN_MPQA_LICENCE} |",
+        *[f"| `framing/training/labelling/{s.labels.name}` | two independent language-model annotators "
+          f"and a third reading | {s.licence} |" for s in sets],
         "",
-        *_news_label_lines(meta.get("news_labels"), meta.get("mpqa_news_labels"))[1:],
+        *_news_label_lines(meta.get("own_labels"))[1:],
         "",
         "## Choosing C (PTC dev split)",
         "",
-        f"Trained on the train split only ({ptc['train'][1]} PTC lines of {ptc['train'][0]} articles, "
-        f"{mpqa['train'][1]} MPQA lines of {mpqa['train'][0]} documents), scored on dev ({ptc['dev'][1]} PTC lines "
-        f"of {ptc['dev'][0]} articles, {mpqa['dev'][1]} MPQA lines of {mpqa['dev'][0]} documents); C is the best on "
-        "PTC dev (ties: on mainstream dev), then refitted on train + dev.",
+        "Trained on the train split only ({}), scored on dev ({}); C is the best on PTC dev (ties: on the other "
+        "sets' dev), then refitted on train + dev.".format(*("; ".join(f"{meta['data'][key][split][1]} lines of {meta['data'][key][split][0]} {title}"
+                                          for key, title, _ in registers) for split in ("train", "dev"))),
         "",
-        "| C | PTC dev accuracy | mainstream dev accuracy |", "|---|---|---|",
-        *[f"| {C} | {acc['ptc']:.4f} | {acc['mainstream']:.4f} |" for C, acc in meta["dev_by_C"].items()],
+        "| C | " + " | ".join(f"{title}, dev accuracy" for _, title, _ in registers) + " |",
+        "|---|" + "---|" * len(registers),
+        *["| {} | {} |".format(C, " | ".join(f"{acc[key]:.4f}" for key, _, _ in registers))
+          for C, acc in meta["dev_by_C"].items()],
         "",
     ]
     if "grouped_cv" in meta:
         cv = meta["grouped_cv"]
         lines += [f"Five-fold cross-validation over the train split, grouped by article (C={settings['C']}; "
-                  f"`training.voice.grouped_cv`): accuracy PTC articles {cv['ptc']:.4f}, MPQA documents "
+                  f"`training.voice.grouped_cv`): accuracy PTC articles {cv['ptc']:.4f}, the documents labelled whole "
                   f"{cv['mainstream']:.4f}. Features are kept where this and dev accuracy agree.", ""]
     for key, title, unit in registers:
         lines += [f"Dev accuracy, {title}: rule {dev[key]['rule']:.4f}, model (train only) {dev[key]['model']:.4f}.",

@@ -1,8 +1,9 @@
 """`framing evaluate --news`: the shipped models on whole news articles they never saw.
 
 The news test split's PTC articles (a seeded fifth, `datasets.news_split`) are scored whole,
-as a user scores a file; so are its MPQA documents (mainstream news; their sentences, as MPQA
-holds them, joined as paragraphs), reported apart. Each labelled line is matched to the
+as a user scores a file; so are the documents of each set we labelled whole (mainstream news,
+`document_sets.DOCUMENT_SETS`: MPQA documents, MultiDimNews articles; their sentences, as the
+set holds them, joined as paragraphs), each set reported apart. Each labelled line is matched to the
 sentences framing found in it. A line is positive for a dimension when any of its sentences
 is, and speaks with the voice of its longest sentence. Reported: macro-F1 per dimension, voice accuracy, the
 micro-F1 of speculation kinds, calibration, and the articles' flagged shares against the
@@ -18,10 +19,11 @@ import numpy as np
 
 from . import datasets
 from .calibration import expected_calibration_error
+from .document_sets import DOCUMENT_SETS, DocumentSet, rebuilt
 from .labelling.labels import PRODUCT_KIND
 from .labelling.sample import line_spans
 from .metrics import binary_scores
-from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
+from .tasks.news import OWN_LABELS
 
 # The news labels name three dimensions (ANNOTATION.md's fields); a dimension added since is
 # left out of this evaluation.
@@ -65,39 +67,38 @@ def line_prediction(sentences: list, start: int, end: int, thresholds: dict[str,
     return prediction
 
 
-def mpqa_documents(root: Path, split: str = "test") -> list[tuple[str, str, list[dict]]]:
-    """The split's MPQA documents we labelled: id, text (each sentence a paragraph), and its
-    labelled lines with their offsets in that text."""
-    if not OWN_MPQA_LABELS.exists():
+def set_documents(root: Path, document_set: DocumentSet, split: str = "test") -> list[tuple[str, str, list[dict]]]:
+    """The split's documents of a set we labelled: id, text (each sentence a paragraph,
+    `document_sets.rebuilt`), and its labelled lines with their offsets in that text."""
+    if not document_set.labels.exists():
         return []
     texts = datasets.PointedTexts(root)
     by_document: dict[str, list[dict]] = defaultdict(list)
-    with open(OWN_MPQA_LABELS, encoding="utf-8") as lines:
+    with open(document_set.labels, encoding="utf-8") as lines:
         for record in map(json.loads, lines):
             if datasets.news_split(record["doc_id"]) == split:
                 by_document[record["doc_id"]].append(record)
     documents = []
     for doc_id, records in sorted(by_document.items()):
-        parts, offset = [], 0
-        for record in sorted(records, key=lambda r: r["line"]):
-            sentence = texts.text(record).strip()
-            record.update(start=offset, end=offset + len(sentence))
-            parts.append(sentence)
-            offset += len(sentence) + 2
-        documents.append((doc_id, "\n\n".join(parts),
-                          [r for r in records if r.get("note") != "not a sentence"]))
+        records.sort(key=lambda r: r["line"])
+        text, spans = rebuilt([texts.text(r) for r in records])
+        for record, (start, end) in zip(records, spans):
+            record.update(start=start, end=end)
+        documents.append((doc_id, text, [r for r in records if r.get("note") != "not a sentence"]))
     return documents
 
 
 def evaluate_news(data: str | None, models_dir: str | None = None, split: str = "test") -> dict:
-    """The figures on the split's PTC articles and, under `mainstream`, on its MPQA documents."""
+    """The figures on the split's PTC articles and, under `sets`, on the documents of each set
+    we labelled whole (mainstream news)."""
     root = datasets.require_data_dir(data)
     ptc = [(doc_id, datasets.article_text(root, doc_id), records)
            for doc_id, records in sorted(split_lines(root, split).items())]
-    report = {"task": "news", "split": split, **evaluate_documents(ptc, models_dir)}
-    mainstream = mpqa_documents(root, split)
-    if mainstream:
-        report["mainstream"] = evaluate_documents(mainstream, models_dir)
+    report = {"task": "news", "split": split, **evaluate_documents(ptc, models_dir), "sets": {}}
+    for name, document_set in DOCUMENT_SETS.items():
+        documents = set_documents(root, document_set, split)
+        if documents:
+            report["sets"][name] = evaluate_documents(documents, models_dir)
     return report
 
 
@@ -144,8 +145,8 @@ def kinds_micro_f1(pairs) -> float:
 
 def format_news(report: dict) -> str:
     parts = [_format_register(report, f"news {report['split']} split, PTC articles")]
-    if report.get("mainstream"):
-        parts.append(_format_register(report["mainstream"], f"news {report['split']} split, MPQA documents (mainstream)"))
+    for name, figures in report.get("sets", {}).items():
+        parts.append(_format_register(figures, f"news {report['split']} split, {DOCUMENT_SETS[name].title} (mainstream)"))
     return "\n".join(parts)
 
 

@@ -1,5 +1,6 @@
 """`framing train --task voice`: the voice model, from the labelled lines of the news articles:
-the PTC articles and the whole MPQA documents (mainstream news).
+the PTC articles and the documents of the sets we labelled whole (mainstream news: MPQA
+documents, MultiDimNews articles; `document_sets.DOCUMENT_SETS`).
 
 Documents are segmented as a user's file is (`segment`), and each labelled line is matched to
 its longest sentence, as `framing evaluate --news` matches them (`news_eval.line_prediction`).
@@ -11,13 +12,14 @@ The MPQA documents raised voice accuracy on the mainstream dev split from 0.801 
 dev going from 0.862 to 0.860 (their lines weighted 0.25, 0.5 and 1 tried; 1 cost PTC dev 0.005).
 Their lines count half, and without the paragraph features: MPQA's sentences are rebuilt one a
 paragraph, and trained with that layout the model took a one-sentence paragraph for twice as
-strong a sign of attribution as the PTC articles show.
+strong a sign of attribution as the PTC articles show. The MultiDimNews articles are rebuilt
+the same way, so they train the same way.
 
 How many of the sentences up to three away are quoted, attributed or in the first person, and
 quotation marks typed as two apostrophes, raised accuracy out of fold (`grouped_cv`, train split,
 C=0.1) from 0.7728 to 0.7762 on the PTC articles and from 0.8535 to 0.8568 on the MPQA
 documents, and on dev (trained on train) from 0.8598 to 0.8615 on PTC, mainstream going from
-0.8285 to 0.8273.
+0.8285 to 0.8273 (measured before the MultiDimNews labels).
 """
 from __future__ import annotations
 
@@ -32,14 +34,15 @@ from ..pipeline.document import Sentence
 from ..text.segment import segment
 from ..text.voice import PARAGRAPH_FEATURES, voice_features
 from . import datasets
-from .labelling.build import own_labels_summary
-from .news_eval import mpqa_documents, split_lines
-from .tasks.news import OWN_LABELS, OWN_MPQA_LABELS
+from .document_sets import DOCUMENT_SETS
+from .labelling.build import own_labels_metadata
+from .news_eval import set_documents, split_lines
+from .tasks.news import OWN_LABEL_FILES
 
 VOICES = ("writer", "quoted", "attributed")
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 SPLITS = ("train", "dev", "test")
-MPQA_WEIGHT = 0.5
+DOCUMENT_WEIGHT = 0.5  # a line of a document rebuilt one sentence a paragraph
 SETTINGS = {"context": 1, "words": "small", "penalty": "l2", "multinomial": True, "class_weight": None}
 
 
@@ -86,17 +89,17 @@ def split_rows(root: Path, split: str) -> tuple[Lines, int]:
     return sum(rows, Lines.empty()), len(by_article)
 
 
-def mpqa_rows(root: Path, split: str) -> tuple[Lines, int]:
-    """The split's labelled lines of MPQA documents (laid out as `framing evaluate --news` scores
-    them), and how many documents they come from."""
-    documents = mpqa_documents(root, split)
+def set_rows(root: Path, name: str, split: str) -> tuple[Lines, int]:
+    """The split's labelled lines of a document set's documents (laid out as `framing evaluate
+    --news` scores them), and how many documents they come from."""
+    documents = set_documents(root, DOCUMENT_SETS[name], split)
     return sum((document_rows(text, records) for _, text, records in documents), Lines.empty()), len(documents)
 
 
-def mpqa_training(rows: Lines) -> Lines:
-    """MPQA lines as they train: weighted, without their paragraph features."""
+def rebuilt_training(rows: Lines) -> Lines:
+    """Lines of rebuilt documents as they train: weighted, without their paragraph features."""
     features = [{k: v for k, v in f.items() if k not in PARAGRAPH_FEATURES} for f in rows.features]
-    return Lines(features, rows.gold, rows.rule, [MPQA_WEIGHT] * len(rows.gold))
+    return Lines(features, rows.gold, rows.rule, [DOCUMENT_WEIGHT] * len(rows.gold))
 
 
 def document_rows(text: str, records: list[dict]) -> Lines:
@@ -112,12 +115,13 @@ def document_rows(text: str, records: list[dict]) -> Lines:
 
 
 def trained_documents(root: Path, splits: tuple[str, ...]) -> dict[str, Lines]:
-    """The labelled lines of each PTC article and MPQA document of `splits`, as the voice model
-    trains on them."""
+    """The labelled lines of each PTC article and of each document of the labelled sets, in
+    `splits`, as the voice model trains on them."""
     documents = {doc_id: document_rows(datasets.article_text(root, doc_id), records)
                  for split in splits for doc_id, records in split_lines(root, split).items()}
-    documents.update((doc_id, mpqa_training(document_rows(text, records)))
-                     for split in splits for doc_id, text, records in mpqa_documents(root, split))
+    documents.update((doc_id, rebuilt_training(document_rows(text, records)))
+                     for document_set in DOCUMENT_SETS.values() for split in splits
+                     for doc_id, text, records in set_documents(root, document_set, split))
     return documents
 
 
@@ -171,13 +175,13 @@ def fold_models(documents: dict[str, Lines], C: float, folds: int = 5) -> dict[s
 
 
 def grouped_cv(documents: dict[str, Lines], C: float, folds: int = 5) -> dict[str, float]:
-    """Accuracy out of fold (`fold_models`) on the PTC articles' lines and on the MPQA documents'
-    (`mainstream`): how well the features carry to whole articles the model did not see, a
-    figure beside the dev split's."""
+    """Accuracy out of fold (`fold_models`) on the PTC articles' lines and on the documents of
+    the sets we labelled whole (`mainstream`): how well the features carry to whole articles the
+    model did not see, a figure beside the dev split's."""
     models = fold_models(documents, C, folds)
     gold, predicted = {"ptc": [], "mainstream": []}, {"ptc": [], "mainstream": []}
     for doc_id, lines in sorted(documents.items()):
-        register = "ptc" if doc_id.startswith("article") else "mainstream"
+        register = "ptc" if datasets.PTC_ARTICLE_ID.fullmatch(doc_id) else "mainstream"
         gold[register] += lines.gold
         predicted[register] += models[doc_id].predict(lines.features)
     return {register: accuracy(gold[register], predicted[register]) for register in gold}
@@ -185,20 +189,26 @@ def grouped_cv(documents: dict[str, Lines], C: float, folds: int = 5) -> dict[st
 
 def train_voice(root: Path, out: Path) -> Path:
     """Choose C on PTC dev, refit on train + dev, score rule and model on test; write model and card."""
-    sets = {"ptc": {split: split_rows(root, split) for split in SPLITS},
-            "mainstream": {split: mpqa_rows(root, split) for split in SPLITS}}
+    sets = {"ptc": {split: split_rows(root, split) for split in SPLITS}}
+    sets.update((name, {split: set_rows(root, name, split) for split in SPLITS}) for name in DOCUMENT_SETS)
+    sets = {name: by_split for name, by_split in sets.items() if by_split["train"][1]}  # sets not labelled yet
     rows = {name: {split: lines for split, (lines, _) in by_split.items()} for name, by_split in sets.items()}
-    train = rows["ptc"]["train"] + mpqa_training(rows["mainstream"]["train"])
+
+    def training(splits: tuple[str, ...]) -> Lines:
+        return sum((rows[name][split] if name == "ptc" else rebuilt_training(rows[name][split])
+                    for split in splits for name in rows), Lines.empty())
+
+    train = training(("train",))
     on_dev = {}
     for C in C_GRID:
         candidate = exported(*fit(train, C), {})
         on_dev[C] = {name: accuracy(rows[name]["dev"].gold, candidate.predict(rows[name]["dev"].features))
                      for name in sets}
-    # Ties on PTC dev: the better on mainstream dev, then the stronger regularization.
-    chosen = max(C_GRID, key=lambda C: (on_dev[C]["ptc"], on_dev[C]["mainstream"], -C))
+    # Ties on PTC dev: the better on the other sets' dev (mainstream), then the stronger regularization.
+    chosen = max(C_GRID, key=lambda C: (on_dev[C]["ptc"], sum(v for k, v in on_dev[C].items() if k != "ptc"), -C))
     dev_model = exported(*fit(train, chosen), {})
-    vectorizer, classifier = fit(train + rows["ptc"]["dev"] + mpqa_training(rows["mainstream"]["dev"]), chosen)
-    model = exported(vectorizer, classifier, {**SETTINGS, "C": chosen, "mpqa_weight": MPQA_WEIGHT})
+    vectorizer, classifier = fit(training(("train", "dev")), chosen)
+    model = exported(vectorizer, classifier, {**SETTINGS, "C": chosen, "document_weight": DOCUMENT_WEIGHT})
     test = rows["ptc"]["test"]
     gap = np.abs(model.decision(test.features) - classifier.decision_function(vectorizer.transform(test.features)))
     if gap.max() > 1e-3:
@@ -215,9 +225,7 @@ def train_voice(root: Path, out: Path) -> Path:
         "test": {name: scores(model, rows[name]["test"]) for name in sets},
         "command": "framing train --data ../shared/data --task voice",
     }
-    for key, path in (("news_labels", OWN_LABELS), ("mpqa_news_labels", OWN_MPQA_LABELS)):
-        if path.exists():
-            model.metadata[key] = own_labels_summary(path)
+    model.metadata.update(own_labels_metadata(list(OWN_LABEL_FILES)))
     out.mkdir(parents=True, exist_ok=True)
     path = out / "voice.json"
     model.save(path)

@@ -83,6 +83,11 @@ def own_labels_summary(path: Path) -> dict:
             "settled": sum(r["agreement"] == "settled" for r in records), "agreement": agreement(first, second)}
 
 
+def own_labels_metadata(paths: list[Path]) -> dict:
+    """For model metadata: the summary of each of our label files that exists, by file stem."""
+    return {"own_labels": {path.stem: own_labels_summary(path) for path in paths if path.exists()}}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["agreement", "disagreements", "settle"])

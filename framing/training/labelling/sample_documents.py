@@ -1,11 +1,11 @@
 """Choose whole news documents to label and write the annotators' batch files.
 
 Two sets hold mainstream news sentence by sentence, in document order, where the PTC articles
-lean to partisan outlets: MPQA 1.2 (../shared/data/opinion/mpqa.jsonl, world press of
-2001-2002) and MultiDimNews (opinion/multidimnews.jsonl, 90 articles of 2014 from 33
-countries). Documents of `--shortest` to `--longest` sentences are drawn in a seeded order
-until about `--lines` sentences are taken, and dealt to the batches so that each gets about as
-many lines. Documents already labelled (the set's labels file) are skipped: a later round takes
+lean to partisan outlets (`document_sets.DOCUMENT_SETS`): MPQA 1.2
+(../shared/data/opinion/mpqa.jsonl, world press of 2001-2002) and MultiDimNews
+(opinion/multidimnews.jsonl, 90 articles of 2014 from 33 countries). Documents of `--shortest`
+to `--longest` sentences are drawn in a seeded order until about `--lines` sentences are taken,
+and dealt to the batches so that each gets about as many lines. Documents already labelled (the set's labels file) are skipped: a later round takes
 a new `--prefix`, so its ids never meet those of the labels already made.
 
     python -m framing.training.labelling.sample_documents --data ../shared/data --out /tmp/annotation --prefix n
@@ -18,35 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import defaultdict
 from pathlib import Path
 
-from typing import NamedTuple
-
-from ..datasets import MPQA, MULTIDIMNEWS, require_data_dir
-from ..tasks.news import OWN_MDN_LABELS, OWN_MPQA_LABELS
+from ..datasets import require_data_dir
+from ..document_sets import DOCUMENT_SETS, labelled_ids, read_documents
 from .sample import batch_file
-
-
-class DocumentSet(NamedTuple):
-    path: str  # in the data folder
-    document: str  # field naming the document
-    index: str  # field giving the sentence's place in it
-    labels: Path  # our labels of its documents
-
-
-DOCUMENT_SETS = {"mpqa": DocumentSet(MPQA, "doc_id", "sentence_index", OWN_MPQA_LABELS),
-                 "multidimnews": DocumentSet(MULTIDIMNEWS, "article_id", "position_in_article", OWN_MDN_LABELS)}
 
 SEED = 20261203
 SIZES = (10, 30)  # sentences per document: enough context, and many documents (rounds m-o)
-
-
-def labelled_documents(path: Path) -> set[str]:
-    if not path.exists():
-        return set()
-    with open(path, encoding="utf-8") as lines:
-        return {json.loads(line)["doc_id"] for line in lines}
 
 
 def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = SEED,
@@ -54,13 +33,9 @@ def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = 
            dataset: str = "mpqa") -> list[list[list[dict]]]:
     """The batches, each a list of documents (none of `skip`, each of `sizes` sentences), each the list of its
     sentences' records."""
-    source = DOCUMENT_SETS[dataset]
-    documents: dict[str, list[dict]] = defaultdict(list)
-    with open(root / source.path, encoding="utf-8") as handle:
-        for record in map(json.loads, handle):
-            documents[record[source.document]].append(record)
+    documents = read_documents(root, DOCUMENT_SETS[dataset])
     whole = sorted(d for d, sentences in documents.items() if sizes[0] <= len(sentences) <= sizes[1]
-                   and sorted(s[source.index] for s in sentences) == list(range(len(sentences))))
+                   and sorted(sentences) == list(range(len(sentences))))
     random.Random(seed).shuffle(whole)
     chosen, total = [], 0
     for doc_id in (d for d in whole if d not in skip):
@@ -79,10 +54,10 @@ def sample(root: Path, lines: int, batches: int, prefix: str = "m", seed: int = 
         out.append([])
         for doc_id in doc_ids:
             records = []
-            for sentence in sorted(documents[doc_id], key=lambda s: s[source.index]):
+            for index, text in sorted(documents[doc_id].items()):
                 records.append({"id": f"{prefix}{number:05d}", "dataset": dataset, "doc_id": doc_id,
-                                "line": sentence[source.index], "text": " ".join(sentence["text"].split()),
-                                "heading": sentence["text"].strip()})  # as the source holds it
+                                "line": index, "text": " ".join(text.split()),
+                                "heading": text.strip()})  # as the source holds it
                 number += 1
             out[-1].append(records)
     return out
@@ -112,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="most sentences a document may have (once the shorter ones are all labelled)")
     args = parser.parse_args(argv)
     batches = sample(require_data_dir(args.data), args.lines, args.batches, args.prefix,
-                     skip=frozenset(labelled_documents(DOCUMENT_SETS[args.dataset].labels)),
+                     skip=labelled_ids(DOCUMENT_SETS[args.dataset]),
                      sizes=(args.shortest, args.longest), dataset=args.dataset)
     write_batches(batches, args.out)
     documents = sum(len(b) for b in batches)

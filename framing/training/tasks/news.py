@@ -4,20 +4,21 @@ They are the register users score (whole news articles, the writer and sources m
 follow ../shared/ANNOTATION.md, so each classifier trains on them beside its public sets.
 Lines that are page debris ("not a sentence") are never scored, so they are not trained on.
 """
-from pathlib import Path
-
 from ..datasets import SourceSpec
+from ..document_sets import DOCUMENT_SETS, LABELLING
 
-_LABELLING = Path(__file__).resolve().parent.parent / "labelling"
-OWN_LABELS = _LABELLING / "ptc_news_labels.jsonl"
-# Whole MPQA documents (world press, 2001-2002): mainstream news beside the PTC articles.
-OWN_MPQA_LABELS = _LABELLING / "mpqa_news_labels.jsonl"
-# Whole MultiDimNews articles (2014, 33 countries): mainstream news of another decade.
-OWN_MDN_LABELS = _LABELLING / "multidimnews_news_labels.jsonl"
-NEWS_SOURCE_NAMES = ("maintainers_news_labels", "maintainers_news_bulk", "ptc_news_labels", "mpqa_news_labels")
+OWN_LABELS = LABELLING / "ptc_news_labels.jsonl"
+# Whole documents of mainstream news beside the PTC articles (document_sets.DOCUMENT_SETS):
+# MPQA (world press, 2001-2002) and MultiDimNews (2014, 33 countries).
+OWN_MPQA_LABELS = DOCUMENT_SETS["mpqa"].labels
+OWN_MDN_LABELS = DOCUMENT_SETS["multidimnews"].labels
+OWN_LABEL_FILES = (OWN_LABELS, *(s.labels for s in DOCUMENT_SETS.values()))
+# Our labels of the whole mainstream documents, by source name (file stem).
+MAINSTREAM_SOURCE_NAMES = tuple(s.labels.stem for s in DOCUMENT_SETS.values())
+NEWS_SOURCE_NAMES = ("maintainers_news_labels", "maintainers_news_bulk", "ptc_news_labels", *MAINSTREAM_SOURCE_NAMES)
 # Each news sentence counts three times: chosen on the cross-source table (weights 1, 3 and 5
 # tried; 3 was best or level on the news test split and the left-out sources for all three).
-# The speculative recipe weighs our MPQA labels 9 (see its card notes).
+# The speculative recipe weighs our mainstream labels 9 (see its card notes).
 NEWS_WEIGHTS = {name: 3.0 for name in NEWS_SOURCE_NAMES}
 
 _LICENCE = ("labels: the framing maintainers (language-model annotation, see "
@@ -25,8 +26,6 @@ _LICENCE = ("labels: the framing maintainers (language-model annotation, see "
             "(AGPL-3.0), MPQA, CheckThat! train sentences")
 OWN_LICENCE = ("labels: this project (two independent language-model annotators and a third "
                "reading, see framing/training/labelling/); text: PTC articles, read from the data folder")
-OWN_MPQA_LICENCE = ("labels: this project (as above); text: MPQA 1.2 documents (none stated in the source "
-                    "repository; see sources/opinion/ in the data folder), read from the data folder")
 
 
 def _sentence(record: dict) -> bool:
@@ -39,7 +38,8 @@ def news_sources(field: str) -> list[SourceSpec]:
                         group_field="doc_id", label_field=field),
              SourceSpec("news/maintainers_news_bulk.jsonl", _LICENCE, keep=_sentence,
                         group_field="doc_id", label_field=field)]
-    for path, licence in ((OWN_LABELS, OWN_LICENCE), (OWN_MPQA_LABELS, OWN_MPQA_LICENCE)):
+    licences = (OWN_LICENCE, *(s.licence for s in DOCUMENT_SETS.values()))
+    for path, licence in zip(OWN_LABEL_FILES, licences):
         if path.exists():
             specs.append(SourceSpec(str(path), licence, keep=_sentence, group_field="doc_id", label_field=field))
     return specs

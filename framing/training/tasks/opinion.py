@@ -16,6 +16,7 @@ hard rule (no opinion outside the writer's voice) lost macro-F1.
 from ...text.features import VOICE_CUE, Analyzer
 from ...text.word_patterns import word_trie
 from ..datasets import SourceSpec
+from ..document_sets import DOCUMENT_SETS
 from . import LexiconSpec, TaskConfig
 from .news import NEWS_WEIGHTS, news_sources
 
@@ -131,7 +132,8 @@ CARD_NOTES = """\
   flagged less readily than read alone.
 - The voice model's log-odds that a sentence is not in the writer's voice is a cue
   (`not_writer`; training.voice_context): read in its article where the data hold one (PTC
-  articles, MPQA documents), out of fold for the news documents the voice model learnt from.
+  articles, MPQA documents, MultiDimNews articles), out of fold for the news documents the voice
+  model learnt from.
   Without it, this release's data give a left-out mean of 0.694 and 0.778 on the news dev split
   (the table above is with it). When it was chosen (MPQA labels of the first three rounds, a
   voice model trained on PTC lines only): left-out mean 0.694 -> 0.704, news dev split 0.778 ->
@@ -161,8 +163,8 @@ TASK = TaskConfig(
     sources=[
         SourceSpec("opinion/checkthat_en.jsonl", _CHECKTHAT,
                    keep=lambda r: r.get("ct2025_split") in ("train", "dev")),
-        SourceSpec("opinion/mpqa.jsonl", "none stated (MPQA 1.2, research use; Wiebe et al. 2005); "
-                   "writer-only label", group_field="doc_id", order_field="sentence_index"),
+        SourceSpec(DOCUMENT_SETS["mpqa"].path, "none stated (MPQA 1.2, research use; Wiebe et al. 2005); "
+                   "writer-only label", group_field=DOCUMENT_SETS["mpqa"].document),
         SourceSpec("opinion/babe_opinion.jsonl", "AGPL-3.0 as stated in the BABE repository "
                    "(Spinde et al. 2021); clear labels only",
                    keep=lambda r: r.get("label_strength") != "mixed", group_field="news_link"),
@@ -180,8 +182,8 @@ TASK = TaskConfig(
     analyzer=Analyzer(mask_names=True),
     nb_power=0.5,
     evaluation_sources=[
-        SourceSpec("opinion/multidimnews.jsonl", "none stated (MultiDimNews, crowd labels)", group_field="article_id",
-                   order_field="position_in_article"),
+        SourceSpec(DOCUMENT_SETS["multidimnews"].path, "none stated (MultiDimNews, crowd labels)",
+                   group_field=DOCUMENT_SETS["multidimnews"].document),
     ],
     article_context=True,
     card_notes=CARD_NOTES,

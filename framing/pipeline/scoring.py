@@ -118,9 +118,10 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
     batch = models.vectorizer.score(features, attributed, quoted_shares, looked_up, not_writer)
     for task, model in models.classifiers.items():
         probabilities = batch[task].probabilities.tolist()
-        threshold, need = models.thresholds[task], explain.get(task)
+        threshold = models.thresholds[task]
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
+        need = explain.get(task) if positive else None  # a batch without positive verdicts explains none
         positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
         # The positive sentences' terms as the model's vocabulary numbers them, from the batch's
         # look-up, and their TF-IDF values and cue values: what kinds and triggers are worked out from.

@@ -66,6 +66,8 @@ class CueScanner:
             split.append((key, ignorecase, [(a, first_characters(a + rest, ignorecase))
                                             for a in alternatives], rest))
         self.keys = frozenset(patterns)
+        self._other_tests = [(key, pattern, self._other_literals.get(key), self._other_needs.get(key))
+                             for key, pattern in self.others.items()]
         self._words = CueWords(fixed)
         self._fallback = Alternatives([(k, body, i) for k, i, alts, rest in split
                                         for body in [f"(?:{'|'.join(a for a, _ in alts)}){rest}"]])
@@ -108,34 +110,40 @@ class CueScanner:
     def scan_found(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """`scan` without the patterns that do not match (most of them, in a sentence)."""
         seen = Seen(text)
+        found = self._others_found(text)
         if not seen.plain:  # rare: each pattern with fixed strings matched whole
-            found = self._regex_found(seen)
+            found.update(self._starts_found(text, self._start_candidates(seen)))
             for key in self._words.keys:
                 found.pop(self._regex_part.get(key), None)
                 if spans := [m.span() for m in _compiled(key).finditer(text)]:
                     found[key] = spans
             return found
         words = WORD.findall(seen.lower)
-        found = self._regex_found(seen, words)
+        candidates = self._start_candidates(seen, words)
+        starts = self._starts_found(text, candidates) if candidates else {}
         for key, spans in self._words.find(text, seen.lower, words).items():
-            other = found.pop(self._regex_part.get(key), None)
+            other = starts.pop(self._regex_part.get(key), None)
             found[key] = (_merged(spans, other) or [m.span() for m in _compiled(key).finditer(text)]) \
                 if other else spans
-        for part in [key for key in found if type(key) is tuple]:
-            found[part[0]] = found.pop(part)
+        for key, spans in starts.items():
+            found[key[0] if type(key) is tuple else key] = spans
         return found
 
-    def _regex_found(self, seen: Seen, words: list[str] | None = None) -> dict[str | tuple[str], list[tuple[int, int]]]:
-        """The matches of the alternatives that are not fixed strings, and of the other patterns;
-        `words`, the `WORD`s of a plain text lower-cased, if known."""
-        text = seen.text
+    def _start_candidates(self, seen: Seen, words: list[str] | None = None) -> re.Pattern | None:
+        """The search for the word starts to try in a text; None when there are none. `words`:
+        the `WORD`s of a plain text lower-cased, if known."""
+        if self._anywhere is None or any(needs.found(seen) for needs in self._anywhere):
+            return self._candidates
+        if words is None or self._gate is None or self._gate.open(seen.lower, words):
+            return self._narrow
+        return None
+
+    def _starts_found(self, text: str, candidates: re.Pattern) -> dict[str | tuple[str], list[tuple[int, int]]]:
+        """The matches of the word-start alternatives that are not fixed strings, at the word
+        starts `candidates` finds."""
         found: dict[str | tuple[str], list[tuple[int, int]]] = {}
-        reached: dict[str, int] = {}
+        reached: dict[str | tuple[str], int] = {}
         by_first, fallback = self._by_first, self._fallback
-        candidates = self._candidates
-        if self._anywhere is not None and not any(needs.found(seen) for needs in self._anywhere):
-            gate = self._gate
-            candidates = self._narrow if words is None or gate is None or gate.open(seen.lower, words) else _NOTHING
         for start in candidates.finditer(text):
             p = start.start()
             c = text[p]
@@ -150,14 +158,16 @@ class CueScanner:
                     end = p + len(matched)
                     found.setdefault(key, []).append((p, end))
                     reached[key] = end if end > p else p + 1
-        literals, needs = self._other_literals, self._other_needs
-        for key, pattern in self.others.items():
-            if (literals[key] in text) if key in literals else (key not in needs or needs[key].search(text)):
+        return found
+
+    def _others_found(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """The matches of the patterns that are not word-start ones, in a text that holds what they need."""
+        found = {}
+        for key, pattern, literal, needs in self._other_tests:
+            if (literal in text) if literal else (needs is None or needs.search(text)):
                 if spans := [m.span() for m in pattern.finditer(text)]:
                     found[key] = spans
         return found
-
-_NOTHING = re.compile(r"(?!)")  # no word start to try
 
 
 def _compiled(pattern: str) -> re.Pattern:

@@ -35,18 +35,27 @@ A spokeswoman said the agenda would be published on Wednesday.
 """
 
 
-@pytest.fixture(scope="module")
-def context_models(tmp_path_factory):
-    """The shipped models, with an article-context weight given to opinion and loaded."""
-    folder = tmp_path_factory.mktemp("models")
+def models_with_context(folder, weight: float) -> str:
+    """A copy of the shipped models in `folder`, with article-context weight `weight` (centre
+    CENTRE) given to opinion and loaded."""
     shutil.copytree(shipped_models_dir(), folder, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     for task in ("opinion", "loaded"):
         model = LinearModel.load(folder / f"{task}.npz")
-        calibration = {**model.metadata.get("calibration", {}), "context_weight": WEIGHT, "context_centre": CENTRE}
+        calibration = {**model.metadata.get("calibration", {}), "context_weight": weight, "context_centre": CENTRE}
         replace(model, metadata={**model.metadata, "calibration": calibration}).save(folder / f"{task}.npz")
         record(folder / f"{task}.npz")
     return str(folder)
+
+
+@pytest.fixture(scope="module")
+def context_models(tmp_path_factory):
+    return models_with_context(tmp_path_factory.mktemp("models"), WEIGHT)
+
+
+@pytest.fixture(scope="module")
+def no_context_models(tmp_path_factory):
+    return models_with_context(tmp_path_factory.mktemp("models"), 0.0)
 
 
 def first_pass_logits(model: LinearModel, document) -> list[float]:
@@ -83,14 +92,14 @@ def test_each_sentence_moves_by_the_weight_times_the_others_mean_logit(context_m
             assert sentence.verdicts[task].probability == pytest.approx(want, abs=1e-4)
 
 
-def test_a_commentary_raises_a_neutral_sentence_that_a_wire_report_lowers(context_models):
+def test_a_commentary_raises_a_neutral_sentence_that_a_wire_report_lowers(context_models, no_context_models):
     def opinion_of_neutral(text, models_dir):
         [sentence] = [s for s in framing.analyze(text, models_dir).sentences if s.text == NEUTRAL]
         return sentence.verdicts["opinion"].probability
 
-    # The shipped models (no context weight) against the same ones with it.
-    assert opinion_of_neutral(COMMENTARY, context_models) > opinion_of_neutral(COMMENTARY, None) + 0.1
-    assert opinion_of_neutral(WIRE, context_models) < opinion_of_neutral(WIRE, None)
+    # The same models without a context weight and with one.
+    assert opinion_of_neutral(COMMENTARY, context_models) > opinion_of_neutral(COMMENTARY, no_context_models) + 0.1
+    assert opinion_of_neutral(WIRE, context_models) < opinion_of_neutral(WIRE, no_context_models)
 
 
 def test_a_sentence_read_alone_keeps_its_own_logit(context_models):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -70,25 +70,33 @@ def _load_models(directory: str | None, thresholds: tuple[tuple[str, float], ...
 
 @dataclass(frozen=True)
 class _Unit:
-    """One sentence to score, with the quotes and attributions marked on it (offsets into
-    `text`) and the voice model's `not_writer` log-odds; `offset` places it in its document."""
+    """One sentence to score, with its context (attributed, quoted share) and the voice model's
+    `not_writer` log-odds; `offset` places it in its document, `sentence` is the segmented
+    sentence it is (None for a sentence scored on its own)."""
 
     text: str
     offset: int
     attributed: bool
     quoted_share: float
-    context_spans: dict[str, list[tuple[int, int]]]
     not_writer: float = 0.0
+    sentence: Sentence | None = None
+
+    @cached_property
+    def context_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """The quotes and attributions marked on it (offsets into `text`) and the sentence cues:
+        worked out only for the sentences explained, a few of them."""
+        whole = {cue: [(0, len(self.text))] for cue in SENTENCE_CUES}
+        sentence = self.sentence
+        if sentence is None:
+            return {"quoted": [(q.start, q.end) for q in quote_spans(self.text)], **whole}
+        return {"quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
+                "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
+                **whole}
 
 
 def _sentence_unit(sentence: Sentence) -> _Unit:
-    context_spans = {
-        "quoted": [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotes],
-        "attributed": [(a.start - sentence.start, a.end - sentence.start) for a in sentence.attributions],
-        **{cue: [(0, len(sentence.text))] for cue in SENTENCE_CUES},
-    }
     return _Unit(sentence.text, sentence.start, bool(sentence.attributions), sentence.quoted_share,
-                 context_spans, sentence.not_writer)
+                 sentence.not_writer, sentence)
 
 
 def explanations(fields: frozenset[str]) -> dict[str, str]:
@@ -129,9 +137,10 @@ def _verdicts(models: Models, units: list[_Unit], explain: dict[str, str] | None
         shift = (context or {}).get(task)
         probabilities = (scores[task].probabilities if shift is None
                          else 1.0 / (1.0 + np.exp(-(scores[task].decisions + shift)))).tolist()
-        threshold, need = models.thresholds[task], explain.get(task)
+        threshold = models.thresholds[task]
         dimension = dimensions.get(task)
         positive = [i for i, p in enumerate(probabilities) if p >= threshold]
+        need = explain.get(task) if positive else None  # a batch without positive verdicts explains none
         positive_features, positive_units = [features[i] for i in positive], [units[i] for i in positive]
         # The positive sentences' terms as the model's vocabulary numbers them, from the batch's
         # look-up, and their TF-IDF values and cue values: what kinds and triggers are worked out from.
@@ -214,9 +223,7 @@ def score_texts(texts: list[str], models: Models) -> list[dict[str, Verdict]]:
     odds = models.voice.alone(texts) if models.voice else [0.0] * len(texts)
     for text, not_writer in zip(texts, odds):
         attributed, quoted_share = standalone_context(text)
-        units.append(_Unit(text, 0, attributed, quoted_share,
-                           {"quoted": [(q.start, q.end) for q in quote_spans(text)],
-                            **{cue: [(0, len(text))] for cue in SENTENCE_CUES}}, not_writer))
+        units.append(_Unit(text, 0, attributed, quoted_share, not_writer))
     return _verdicts(models, units)
 
 

@@ -14,6 +14,7 @@ except ImportError:  # Python 3.10
     import sre_parse
 
 WORD_START = r"(?<![\w'\u2019-])"
+WORD_END = r"(?![\w'\u2019-])"
 SPACE = re.compile(r"\s")
 # The only non-ASCII characters an ASCII character matches when case is ignored (İ ı ſ K);
 # tests check the list against every code point.
@@ -177,6 +178,23 @@ def top_alternatives(body: str) -> tuple[list[str], str]:
     return alternatives, rest
 
 
+_LETTERS_THEN_GROUP = re.compile(r"([A-Za-z]+)(\(\?:.*)")
+
+
+def flat_alternatives(alternatives: list[str]) -> list[str]:
+    """The alternatives, each that opens with letters and a group spread over that group's own
+    alternatives: `a(?:b|c)d` becomes `abd`, `acd`, tried in the same order, so that those of
+    them that are fixed strings can be told apart (`word_class` writes its lists that way)."""
+    flat = []
+    for alternative in alternatives:
+        if opening := _LETTERS_THEN_GROUP.fullmatch(alternative):
+            inner, rest = top_alternatives(opening[2])
+            flat += [opening[1] + branch + rest for branch in inner]
+        else:
+            flat.append(alternative)
+    return flat
+
+
 class Alternatives:
     """Bodies tried together at one word start: each in a lookahead group of its own.
 
@@ -258,10 +276,11 @@ def trie(strings) -> str:
     return build(root)
 
 
-def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> str | None:
-    """A regular expression for what a text must hold for an alternative that can start with
-    any character (`\\w{3,}iest`) to match in it: one of the literal beginnings of what follows
-    its leading repeat ("iest"). None when some such alternative has none, or there are none.
+def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> list[tuple[str, bool]] | None:
+    """What a text must hold for an alternative that can start with any character
+    (`\\w{3,}iest`) to match in it: one of the literal beginnings of what follows its leading
+    repeat ("iest"), each with whether case is ignored (then lower-cased). None when some such
+    alternative has none, or there are none.
 
     Tried at every word start, those alternatives cost more than all the others together;
     a text without any of their literals is searched without them (`candidates_patterns`)."""
@@ -279,8 +298,8 @@ def anywhere_needs(split: list[tuple[str, bool, list[tuple[str, set[str] | None]
             found, _ = beginnings(items)
             if not all(len(b) >= 2 for b in found):
                 return None
-            literals += [f"(?i:{re.escape(b)})" if ignorecase else re.escape(b) for b in sorted(found)]
-    return "|".join(literals) or None
+            literals += [(b.lower() if ignorecase else b, ignorecase) for b in sorted(found)]
+    return literals or None
 
 
 def candidates_patterns(split: list[tuple[str, bool, list[tuple[str, set[str] | None]], str]]) -> tuple[str, str]:

@@ -28,7 +28,7 @@ DRAFT_FINDINGS = [
     "10:20: FR304 alarmist speculation \"collapse\" (p)",
     "12:1: FR401 speculation without a source: say whose it is (p)",
     "12:8: FR302 forecast speculation \"will\" (p)",
-    "24:5: FR201 the writer's opinion \"reckless, shameful plan is\" (p)",
+    "24:5: FR201 the writer's opinion \"reckless, shameful\", \"disgrace\" (p)",
 ]
 
 

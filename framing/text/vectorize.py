@@ -91,18 +91,22 @@ class Vectorizer:
         for analyzer, host in self._hosts.items():
             vocabularies[host] += vocabularies[analyzer]
         self._lookups: dict[Analyzer, dict[str, int]] = {}
+        seeds: list[dict[str, int]] = []  # the vocabularies whose numbers their lookups keep
         for analyzer, term_sets in vocabularies.items():
             if analyzer in self._hosts:
                 continue
             first = term_sets[0]
             # A model's vocabulary numbers its terms 0..n-1: they can stand as they are.
             lookup = dict(first) if isinstance(first, dict) else {}
+            if isinstance(first, dict):
+                seeds.append(first)
             others = chain.from_iterable(term_sets[1:] if isinstance(first, dict) else term_sets)
             # The others' terms not numbered yet, each once, in the order met, numbered next.
             lookup.update(zip(dict.fromkeys(filterfalse(lookup.__contains__, others)), count(len(lookup))))
             self._lookups[analyzer] = lookup
         self._lookups.update((analyzer, self._lookups[host]) for analyzer, host in self._hosts.items())
-        self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary)
+        self._columns = {task: self._indexed(self._lookups[m.analyzer], m.vocabulary,
+                                             any(m.vocabulary is seed for seed in seeds))
                          for task, m in classifiers.items()}
         self._lexicons = {(task, LEXICON_PREFIX + name): self._members(self._lookups[m.cues.lexicon_analyzer], terms)
                           for task, m in classifiers.items() for name, terms in m.cues.lexicons.items()}
@@ -118,9 +122,13 @@ class Vectorizer:
                              for task, m in classifiers.items()}
 
     @staticmethod
-    def _indexed(lookup: dict[str, int], vocabulary: dict[str, int]) -> np.ndarray:
-        """Each looked-up number's column in `vocabulary`, -1 where it has none."""
+    def _indexed(lookup: dict[str, int], vocabulary: dict[str, int], seed: bool = False) -> np.ndarray:
+        """Each looked-up number's column in `vocabulary`, -1 where it has none. `seed`: the
+        lookup numbers the vocabulary's terms as it does (it was made from it)."""
         columns = np.full(len(lookup), -1, dtype=np.int64)
+        if seed:
+            columns[:len(vocabulary)] = np.arange(len(vocabulary))
+            return columns
         columns[np.fromiter(map(lookup.__getitem__, vocabulary), np.int64, len(vocabulary))] = \
             np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
         return columns

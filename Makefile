@@ -45,8 +45,11 @@ evaluate: $(STAMP)
 	$(BIN)/framing evaluate --task speculative --dev --data $(DATA)
 	$(BIN)/framing evaluate --corpus corpus/
 
+# framing's bytecode is written first, as installing the wheel does: an editable install under
+# PYTHONDONTWRITEBYTECODE would otherwise compile every module from source in each timed run.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m compileall -q framing
 	$(BIN)/python -m framing.training.bench --data $(DATA)
 
 fuzz: $(STAMP)

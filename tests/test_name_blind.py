@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from framing.pipeline.scoring import load_models, score_texts
-from framing.training.datasets import news_split
+from framing.pipeline.scoring import analyze, load_models, score_texts
+from framing.training.datasets import news_split, ptc_article_paths
 
 PAIRS = [("Republicans", "Democrats"), ("Republican", "Democrat"), ("GOP", "Democratic Party"),
          ("Trump", "Obama"), ("Biden", "Bush"), ("Clinton", "Reagan"), ("Pelosi", "McConnell"),
@@ -48,6 +48,29 @@ def test_swapping_names_moves_no_verdict(shared_data):
         flips = sum((p >= model.threshold) != (q >= model.threshold) for p, q in zip(before, after))
         shift = sum(abs(p - q) for p, q in zip(before, after)) / len(pairs)
         assert flips / len(pairs) <= 0.01, f"{task}: {flips} of {len(pairs)} verdicts flip"
+        assert shift <= 0.01, f"{task}: mean probability change {shift:.4f}"
+
+
+def test_swapping_names_in_whole_articles_moves_no_verdict(shared_data):
+    """The same over the test split's PTC articles scored whole, as `framing score` scores a
+    file: voice read in the article and opinion's article context (made of the other
+    sentences' logits) included, every scored sentence of an article that names a group."""
+    before, after = [], []
+    for path in ptc_article_paths(shared_data):
+        text = path.read_text(encoding="utf-8")
+        swapped = PATTERN.sub(lambda m: SWAP[m.group()], text)
+        if news_split(path.stem) != "test" or swapped == text:
+            continue
+        original, changed = ([s for s in analyze(t).sentences if s.scored] for t in (text, swapped))
+        if len(original) == len(changed):  # a swap that moved a sentence boundary is not comparable
+            before += original
+            after += changed
+    assert len(before) > 1000, "the news test split's articles should name plenty of groups"
+    for task, model in load_models().classifiers.items():
+        flips = sum(a.verdicts[task].label != b.verdicts[task].label for a, b in zip(before, after))
+        shift = sum(abs(a.verdicts[task].probability - b.verdicts[task].probability)
+                    for a, b in zip(before, after)) / len(before)
+        assert flips / len(before) <= 0.01, f"{task}: {flips} of {len(before)} verdicts flip"
         assert shift <= 0.01, f"{task}: mean probability change {shift:.4f}"
 
 
